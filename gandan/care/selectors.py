@@ -1,0 +1,1 @@
+"""Reads for the members-in-charge workspace: cells, members and households."""
