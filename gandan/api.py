@@ -70,6 +70,7 @@ def rule_broken(request, exc):
 
 def _register_routers() -> None:
     """Each app contributes a router under /api/v1/; imported here, after `api` exists."""
+    from gandan.campaigns.api import router as campaigns_router
     from gandan.care.api import router as care_router
     from gandan.households.api import router as households_router
     from gandan.org.api import router as org_router
@@ -81,6 +82,7 @@ def _register_routers() -> None:
     api.add_router("/v1/", households_router)
     api.add_router("/v1/", care_router)
     api.add_router("/v1/", poverty_router)
+    api.add_router("/v1/", campaigns_router)
     api.add_router("/v1/", twinning_router)
     api.add_router("/v1/", reports_router)
 
