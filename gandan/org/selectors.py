@@ -1,9 +1,10 @@
 """Reads of units and members, always through the access scope."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from gandan import access
-from gandan.org.models import Member, Unit
+from gandan.org.models import CellArea, Member, Unit
 from gandan.places.models import Area
 
 
@@ -26,19 +27,32 @@ def committee_list_for(*, user) -> QuerySet[Unit]:
 
 
 def cell_list_for_committee(*, user, committee: Unit) -> QuerySet[Unit]:
-    """The cells of a committee with their member and household counts, aggregated in SQL."""
+    """The cells of a committee with their member and household counts.
+
+    Each count is its own correlated subquery: joining members and households in one query
+    would multiply rows (members × households per cell) at province scale."""
+    members = (
+        Member.objects.filter(cell=OuterRef("pk"), left_on__isnull=True)
+        .order_by()
+        .values("cell")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    households = (
+        Area.objects.filter(cell_area__cell=OuterRef("pk"))
+        .order_by()
+        .values("cell_area__cell")
+        .annotate(n=Count("households", filter=Q(households__left_on__isnull=True)))
+        .values("n")
+    )
     return (
         unit_list_for(user=user)
         .filter(parent=committee, kind=Unit.Kind.CELL)
         .annotate(
-            member_count=Count("members", filter=Q(members__left_on__isnull=True), distinct=True),
-            household_count=Count(
-                "cell_areas__area__households",
-                filter=Q(cell_areas__area__households__left_on__isnull=True),
-                distinct=True,
-            ),
+            member_count=Coalesce(Subquery(members), 0),
+            household_count=Coalesce(Subquery(households), 0),
         )
-        .prefetch_related(Prefetch("cell_areas__area"))
+        .prefetch_related(Prefetch("cell_areas", queryset=CellArea.objects.select_related("area")))
         .order_by("name")
     )
 

@@ -129,3 +129,20 @@ def test_search_page_finds_without_diacritics(client, world):
     login(client, world.secretary)
     response = client.get(reverse("households:search"), {"q": "nguyen van"})
     assert "Nguyễn Văn Nguyên" in response.content.decode()
+
+
+def test_commune_page_counts_and_query_count(client, world, django_assert_max_num_queries):
+    from gandan.test import HouseholdFactory, MemberFactory, make_cell
+
+    client.force_login(world.committee)
+    for _ in range(3):
+        cell = make_cell(world.committee_a)
+        MemberFactory.create_batch(2, cell=cell)
+        HouseholdFactory.create_batch(3, area=cell.cell_areas.get().area)
+    # session and scope (4), page (4), session save under SESSION_SAVE_EVERY_REQUEST (3)
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("org:commune", args=[world.committee_a.pk]))
+    cells = {c.pk: c for c in response.context["cells"]}
+    assert cells[world.cell_a1.pk].member_count == 3
+    assert cells[world.cell_a1.pk].household_count == 3
+    assert cells[world.cell_a2.pk].household_count == 1
