@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from gandan import access
+from gandan.audit.services import record_access
 from gandan.households import selectors as household_selectors
 from gandan.org import selectors as org_selectors
 
@@ -43,6 +44,7 @@ def member_detail(request, pk: int):
 @require_GET
 def household_detail(request, pk: int):
     household = household_selectors.household_get_for(user=request.user, pk=pk)
+    record_access(request=request, obj=household)  # reads by others than the member in charge
     history = household_selectors.assignment_history_for_household(household=household)
     return render(
         request,
