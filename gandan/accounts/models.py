@@ -3,6 +3,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +12,8 @@ class User(AbstractUser):
 
     phone = models.CharField(_("số điện thoại"), max_length=15, blank=True, db_index=True)
     must_set_password = models.BooleanField(_("phải đặt mật khẩu"), default=False)
+    # Raised by "log out everywhere": every session signed with the old value ends.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")
@@ -18,6 +21,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django checks this hash on every request: sessions end when the password changes
+        # (as usual) or when the session generation is raised.
+        return salted_hmac(
+            "gandan.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class Token(models.Model):
@@ -58,6 +71,8 @@ class SetupCode(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+    # A 6-digit code could be guessed: it dies after a few wrong tries.
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("mã đặt mật khẩu")
