@@ -12,7 +12,7 @@ def home(request):
     """Each role lands on the page it works from."""
     scope = scope_for(request.user)
     if scope.member_id and not scope.manages_anything:
-        return redirect("care:member", pk=scope.member_id)
+        return redirect("care:mine")
     if scope.cell_ids and not scope.commune_ids:
         return redirect("care:cell", pk=min(scope.cell_ids))
     if scope.commune_ids or scope.is_admin or scope.province_ids:

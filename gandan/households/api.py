@@ -1,7 +1,12 @@
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from gandan.households import selectors
+from gandan.households import selectors, services
+from gandan.org.models import Member
 
 router = Router(tags=["households"])
 
@@ -72,3 +77,94 @@ def household_detail(request, household_id: int):
         "notes": h.notes,
         "commune": h.area.commune.name,
     }
+
+
+class AssignmentOut(Schema):
+    id: int
+    household_id: int
+    head_name: str
+    area: str
+    member_id: int
+    member: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    reason: str
+
+
+class AssignmentPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[AssignmentOut]
+
+
+class AssignmentParams(Schema):
+    cell: int | None = None
+    member: int | None = None
+    history: bool = Field(False, description="Cả các phân công đã kết thúc")
+    limit: int = Field(100, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=10_000_000)
+
+
+class AssignmentIn(Schema):
+    household_id: int
+    member_id: int
+    starts_on: datetime.date | None = None
+    reason: str = Field("", max_length=200)
+
+
+class Detail(Schema):
+    detail: str
+
+
+def _assignment_row(a) -> dict:
+    return {
+        "id": a.pk,
+        "household_id": a.household_id,
+        "head_name": a.household.head_name,
+        "area": a.household.area.name,
+        "member_id": a.member_id,
+        "member": a.member.full_name,
+        "starts_on": a.starts_on,
+        "ends_on": a.ends_on,
+        "reason": a.reason,
+    }
+
+
+@router.get("/assignments", response=AssignmentPage, summary="Phân công phụ trách hộ")
+def assignment_list(request, params: Query[AssignmentParams]):
+    rows = selectors.assignment_list_for(
+        user=request.user,
+        cell_id=params.cell,
+        member_id=params.member,
+        current_only=not params.history,
+    )
+    return {
+        "count": rows.count(),
+        "limit": params.limit,
+        "offset": params.offset,
+        "results": [_assignment_row(a) for a in rows[params.offset : params.offset + params.limit]],
+    }
+
+
+@router.post(
+    "/assignments",
+    response={201: AssignmentOut, 403: Detail},
+    summary="Phân công (hoặc chuyển) một hộ cho một đảng viên",
+)
+def assignment_create(request, payload: AssignmentIn):
+    household = selectors.household_get_for(user=request.user, pk=payload.household_id)
+    member = Member.objects.filter(pk=payload.member_id).first()
+    if member is None:
+        raise DjangoValidationError({"member": "Không tìm thấy đảng viên này."})
+    try:
+        assignment = services.assignment_reassign(
+            actor=request.user,
+            household=household,
+            member=member,
+            on=payload.starts_on,
+            reason=payload.reason,
+        )
+    except PermissionDenied:
+        return 403, {"detail": "Chỉ bí thư chi bộ hoặc đảng ủy mới phân công được."}
+    return 201, _assignment_row(assignment)

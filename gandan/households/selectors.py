@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from gandan import access
 from gandan.households.models import Assignment, Household
@@ -68,3 +68,66 @@ def member_in_charge_on(*, household: Household, day: datetime.date) -> Member |
         .first()
     )
     return assignment.member if assignment else None
+
+
+def proposal_inputs_for_cell(*, user, cell: Unit) -> tuple[list[Household], list[Member]]:
+    """What a proposal needs: the cell's unassigned households in neighbour order, and the
+    members able to take households with their current load (unable members get none)."""
+    households = list(
+        access.managed_households_for(user)
+        .filter(area__cell_area__cell=cell, left_on__isnull=True)
+        .exclude(assignments__ends_on__isnull=True)
+        .select_related("area")
+        .order_by("area__name", "address", "head_name", "pk")
+    )
+    members = list(
+        access.members_for(user)
+        .filter(cell=cell, left_on__isnull=True, availability=Member.Availability.ABLE)
+        .annotate(
+            household_count=Count(
+                "assignments", filter=Q(assignments__ends_on__isnull=True), distinct=True
+            )
+        )
+        .order_by("full_name", "pk")
+    )
+    return households, members
+
+
+def assignment_list_for(
+    *, user, cell_id: int | None = None, member_id: int | None = None, current_only: bool = True
+) -> QuerySet[Assignment]:
+    """Assignments of the households the user may see (members: their own)."""
+    assignments = Assignment.objects.filter(
+        household__in=access.households_for(user).values("pk")
+    ).select_related("household__area", "member")
+    if current_only:
+        assignments = assignments.filter(ends_on__isnull=True)
+    if cell_id is not None:
+        assignments = assignments.filter(household__area__cell_area__cell_id=cell_id)
+    if member_id is not None:
+        assignments = assignments.filter(member_id=member_id)
+    return assignments.order_by("household__area__name", "household__head_name", "pk")
+
+
+def cell_assignment_table(*, user, cell: Unit) -> QuerySet[Member]:
+    """The cell's assignment table: each active member with the households in charge of."""
+    open_assignments = (
+        Assignment.objects.filter(ends_on__isnull=True)
+        .select_related("household__area")
+        .order_by("household__area__name", "household__address", "household__head_name")
+    )
+    return (
+        access.members_for(user)
+        .filter(cell=cell, left_on__isnull=True)
+        .prefetch_related(Prefetch("assignments", queryset=open_assignments, to_attr="current"))
+        .order_by("full_name")
+    )
+
+
+def managed_household_get_for(*, user, pk) -> Household:
+    return access.get_or_404(
+        _with_member_in_charge(
+            access.managed_households_for(user).select_related("area__cell_area__cell")
+        ),
+        pk=pk,
+    )
