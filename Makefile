@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo test lint format bench clean browser bench-browser
 
 install: $(BIN)/.installed
 
@@ -22,8 +22,25 @@ demo: $(BIN)/.installed
 	GANDAN_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite (SQLite by default; PostgreSQL when DATABASE_URL is set).
-test: $(BIN)/.installed
+test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest
+
+## The browser tests' two outside needs: Debian's Chromium (apt, when root) and axe-core (npm).
+## Without them the browser tests skip and say why; in CI (CI=true) they fail instead.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; fi
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && apt-get install -y -qq npm >/dev/null; fi
+	@if command -v npm >/dev/null && [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then \
+	  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error; fi
+
+## First and largest contentful paint and compressed size of the member's pages, on the
+## emulated phone and 3G (printed, not asserted: see README "Browser tests and artefacts").
+bench-browser: $(BIN)/.installed browser
+	$(BIN)/python -m pytest tests/e2e -m browser -k perf -s -q
+
+bench: bench-browser
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
