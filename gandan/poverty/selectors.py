@@ -15,6 +15,7 @@ from gandan.care.models import Support, Visit
 from gandan.households.models import Household
 from gandan.org.models import Member, Unit
 from gandan.poverty.models import Assessment, Review, Standard, Status, Target
+from gandan.poverty.standards import classify
 
 STATUS_KEYS = [s.value for s in Status]
 
@@ -280,14 +281,43 @@ def target_get_for(*, user, pk) -> Target:
 # --- households --------------------------------------------------------------------------
 
 
-def assessment_list_for_household(*, household: Household) -> QuerySet[Assessment]:
-    """A household's official statuses, newest first (the household is already scoped)."""
-    return (
+def assessment_list_for_household(*, household: Household) -> list[Assessment]:
+    """A household's official statuses, newest first (the household is already scoped), each
+    with `computed` (the status its survey gives by the standard, or None without a survey)
+    and `deprived` (the names of its deprived indicators)."""
+    assessments = list(
         Assessment.objects.filter(household=household)
         .select_related("standard", "review")
         .prefetch_related("standard__indicators")
         .order_by("-year")
     )
+    for a in assessments:
+        names = {i.code: i.name for i in a.standard.indicators.all()}
+        a.deprived = [names.get(code, code) for code in a.deprived_codes]
+        a.computed = None
+        if a.income_per_person is not None:
+            a.computed = Status(
+                classify(
+                    standard=a.standard,
+                    urban=household.area.is_urban,
+                    income=a.income_per_person,
+                    deprivations=len(a.deprived_codes),
+                )
+            )
+    return assessments
+
+
+def target_progress_list_for_cells(*, user, committee: Unit, year: int | None = None) -> list:
+    """The targets of a committee's cells with their progress, for the commune page."""
+    if not access.units_for(user).filter(pk=committee.pk).exists():
+        raise Http404
+    targets = Target.objects.filter(unit__parent=committee, unit__kind=Unit.Kind.CELL)
+    if year is not None:
+        targets = targets.filter(start_year__lte=year, end_year__gte=year)
+    rows = []
+    for t in targets.select_related("unit").order_by("unit__name", "start_year", "kind"):
+        rows.append({**target_progress(target=t), "unit_name": t.unit.name})
+    return rows
 
 
 def standard_list() -> QuerySet[Standard]:
