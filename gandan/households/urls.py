@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.households import views
+from gandan.households import urls_privacy, views
 
 app_name = "households"
 urlpatterns = [
@@ -10,3 +10,6 @@ urlpatterns = [
     path("<int:pk>/assign/", views.assign, name="assign"),
     path("members/<int:pk>/move/", views.move_all, name="move_all"),
 ]
+
+# A household's data rights (export, correct, consent, erase): gandan/households/views_privacy.py
+urlpatterns += urls_privacy.urlpatterns
