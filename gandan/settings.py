@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gandan.access.context_processor",
+                "gandan.campaigns.context_processors.reviews",
             ],
             "builtins": ["gandan.lib.templatetags"],
         },

@@ -1,0 +1,10 @@
+from django.utils.functional import SimpleLazyObject
+
+from gandan.campaigns.selectors import has_reviews
+
+
+def reviews(request):
+    """Whether the signed-in member has accountability reviews (for the menu link): one
+    EXISTS query, made only when a page's menu asks for it."""
+    user = getattr(request, "user", None)
+    return {"campaigns_has_reviews": SimpleLazyObject(lambda: {"yes": has_reviews(user)})}
