@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from gandan import access
 from gandan.households.models import Assignment, Household
@@ -76,7 +76,7 @@ def proposal_inputs_for_cell(*, user, cell: Unit) -> tuple[list[Household], list
     households = list(
         access.managed_households_for(user)
         .filter(area__cell_area__cell=cell, left_on__isnull=True)
-        .exclude(assignments__ends_on__isnull=True)
+        .exclude(Exists(Assignment.objects.filter(household=OuterRef("pk"), ends_on__isnull=True)))
         .select_related("area")
         .order_by("area__name", "address", "head_name", "pk")
     )

@@ -28,9 +28,13 @@ def household_search(request):
 
 def _managed_cell(request, pk):
     cell = org_selectors.unit_get_for(user=request.user, pk=pk)
-    if not cell.is_cell or not access.can_see_personal_data(request.user, cell):
+    if not cell.is_cell:
         raise Http404
-    if not access.can_manage_cell(request.user, cell):
+    # A member or a viewer sees the cell but may not change it.
+    if (
+        not access.can_manage_cell(request.user, cell)
+        or access.scope_for(request.user).is_viewer_only
+    ):
         raise PermissionDenied
     return cell
 
