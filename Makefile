@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install demo test lint format bench clean browser bench-browser
+.PHONY: install demo test lint format bench clean backup restore browser bench-browser
 
 install: $(BIN)/.installed
 
@@ -52,3 +52,11 @@ format: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3* staticfiles artifacts
+
+## A consistent backup of the configured database into backups/ (SQLite online backup or pg_dump).
+backup: $(BIN)/.installed
+	$(BIN)/python manage.py backup
+
+## Restore FILE=... into the configured database, which must be empty.
+restore: $(BIN)/.installed
+	$(BIN)/python manage.py restore $(FILE)
