@@ -335,9 +335,9 @@ def contribution_record(
         errors["quantity"] = _("Số lượng không được âm.")
     if value < 0:
         errors["value"] = _("Trị giá không được âm.")
-    if kind == Contribution.Kind.MONEY and value <= 0:
+    if kind == Contribution.Kind.MONEY and value == 0:
         errors["value"] = _("Xin ghi số tiền.")
-    if kind in (Contribution.Kind.GIFT, Contribution.Kind.LABOUR) and quantity <= 0:
+    if kind in (Contribution.Kind.GIFT, Contribution.Kind.LABOUR) and quantity == 0:
         errors["quantity"] = (
             _("Xin ghi số suất quà.")
             if kind == Contribution.Kind.GIFT
