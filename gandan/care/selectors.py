@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from gandan import access
 from gandan.care.models import Concern, Support, Visit
@@ -159,7 +160,7 @@ def with_age(concerns) -> list[Concern]:
     now_day, limit = today(), concern_overdue_days()
     rows = list(concerns)
     for c in rows:
-        c.age_days = (now_day - c.created_at.date()).days
+        c.age_days = (now_day - timezone.localdate(c.created_at)).days
         c.is_overdue = c.is_open and c.age_days > limit
     return rows
 
