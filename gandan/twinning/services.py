@@ -244,7 +244,8 @@ def task_create(
 ) -> Task:
     """A task under one of the five contents, for a cell and/or a mass organisation."""
     _require(can_work_in(actor, agreement))
-    _check_open(agreement)
+    if agreement.status == Agreement.Status.ENDED:  # a draft may already plan its tasks
+        _check_open(agreement)
     errors = {}
     if content.agreement_id != agreement.pk:
         errors["content"] = _("Nội dung không thuộc giao ước này.")
