@@ -320,6 +320,20 @@ def target_progress_list_for_cells(*, user, committee: Unit, year: int | None = 
     return rows
 
 
+def poor_household_list_for(*, user, unit: Unit, year: int) -> QuerySet[Assessment]:
+    """Poor and near-poor households of a unit in `year` that the user may see by name."""
+    visible = access.households_for(user).filter(pk__in=unit_households(unit).values("pk"))
+    return (
+        Assessment.objects.filter(
+            household__in=visible.values("pk"),
+            year=year,
+            status__in=[Status.POOR, Status.NEAR_POOR],
+        )
+        .select_related("household__area")
+        .order_by("status", "household__head_name", "pk")
+    )
+
+
 def standard_list() -> QuerySet[Standard]:
     return Standard.objects.prefetch_related("indicators").order_by("first_year")
 

@@ -61,6 +61,11 @@ def unit_detail(request, pk: int):
         else []
     )
     reviews = selectors.review_list_for_commune(commune_id=unit.commune_id)
+    names = (
+        selectors.poor_household_list_for(user=request.user, unit=unit, year=year)
+        if unit.kind == Unit.Kind.CELL and access.can_see_personal_data(request.user, unit)
+        else []
+    )
     return render(
         request,
         "poverty/unit_detail.html",
@@ -73,6 +78,7 @@ def unit_detail(request, pk: int):
             "targets": targets,
             "cell_targets": cell_targets,
             "reviews": reviews,
+            "poor_households": names,
             "can_manage": selectors.can_manage_unit(request.user, unit),
             "can_review": unit.kind == Unit.Kind.COMMITTEE
             and access.can_manage_commune(request.user, unit.commune_id),

@@ -97,3 +97,13 @@ def test_a_new_standard_row_changes_classification_without_code():
     standard = Standard.objects.get(first_year=2022)
     standard.rural_line = 1_600_000
     assert classify(standard=standard, urban=False, income=1_550_000, deprivations=0) == N
+
+
+@pytest.mark.django_db
+def test_standards_are_loaded_again_after_the_tables_were_emptied():
+    from gandan.poverty.standards import standards_ensure
+
+    Standard.objects.all().delete()
+    standards_ensure()
+    assert Standard.objects.count() == 2
+    assert Standard.objects.get(first_year=2027).indicators.count() == 12

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gandan.poverty.models import Assessment, Status, Target
-from gandan.poverty.tests.factories import TargetFactory, statuses
+from gandan.poverty.tests.factories import TargetFactory, standard_for, statuses
 from gandan.test import HouseholdFactory
 
 
@@ -102,7 +102,7 @@ def test_history_shows_the_computed_status_beside_the_official(client, world):
     Assessment.objects.create(
         household=world.h1,
         year=2023,
-        standard_id=1,
+        standard=standard_for(2023),
         status="none",
         decided_on=datetime.date(2023, 12, 1),
         decided_by="UBND xã",
@@ -233,3 +233,16 @@ def test_cell_tabs_link_the_poverty_page(client, world, name):
     login(client, world.secretary)
     html = client.get(reverse(name, args=[world.cell_a1.pk])).content.decode()
     assert reverse("poverty:targets", args=[world.cell_a1.pk]) in html
+
+
+def test_cell_page_names_poor_households_to_managers_only(client, world):
+    statuses(world.h1, {2024: "poor"})
+    statuses(world.h2, {2024: "near_poor"})
+    url = reverse("poverty:unit", args=[world.cell_a1.pk]) + "?year=2024"
+    login(client, world.secretary)
+    names = [a.household.head_name for a in client.get(url).context["poor_households"]]
+    assert names == ["Đặng Thị Hoa", "Nguyễn Văn Nguyên"]  # near-poor first, then poor
+    login(client, world.member_user)
+    response = client.get(url)
+    assert response.context["poor_households"] == []
+    assert "Đặng Thị Hoa" not in response.content.decode()
