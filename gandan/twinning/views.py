@@ -59,6 +59,9 @@ def _committees_for(user):
 @require_GET
 def agreement_list(request):
     agreements = selectors.agreement_list_for(user=request.user)
+    unit = request.GET.get("unit", "")
+    if unit.isdigit():  # from a cell's tabs: that cell's partnerships
+        agreements = agreements.filter(sides__cell_id=int(unit))
     counts = selectors.candidate_counts_by_cell(user=request.user)
     return render(
         request,

@@ -428,3 +428,42 @@ def test_other_cells_candidates_are_404(client, world):
     candidate = CandidateFactory(cell=world.cell_a1)
     client.force_login(world.other_secretary)
     assert client.get(reverse("twinning:candidate", args=[candidate.pk])).status_code == 404
+
+
+def test_a_cell_tab_lists_only_that_cells_partnerships(client, world, agreement):
+    other = make_agreement(
+        world, title="Giao ước khác", helping_cells=[world.cell_a1], village_cells=[world.cell_a2]
+    )
+    client.force_login(world.committee)
+    page = client.get(reverse("twinning:list") + f"?unit={world.cell_a2.pk}").content.decode()
+    assert agreement.title in page and other.title in page
+    Agreement.objects.filter(pk=other.pk).delete()
+    page = client.get(reverse("twinning:list") + f"?unit={world.cell_b1.pk}").content.decode()
+    assert agreement.title not in page
+
+
+def test_the_uploaded_document_goes_only_to_the_partnership(client, world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.committee)
+    client.post(
+        reverse("twinning:create"),
+        {
+            "committee": world.committee_a.pk,
+            "title": "Có văn bản",
+            "helping_cells": [world.cell_a2.pk],
+            "village_cells": [world.cell_a1.pk],
+            "starts_on": "2023-01-01",
+            "ends_on": "2025-12-31",
+            "document_file": SimpleUploadedFile("giao-uoc.pdf", b"%PDF-1.4 giao uoc"),
+        },
+    )
+    agreement = Agreement.objects.get()
+    url = reverse("twinning:document", args=[agreement.pk])
+    client.force_login(world.other_secretary)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 giao uoc"
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
