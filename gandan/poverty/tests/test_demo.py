@@ -81,6 +81,10 @@ def test_tien_toc_4_households_left_poverty_in_2023_and_9_houses(demo):
         household__area__name="Tiên Tốc", kind="house", given_on__year=2023
     )
     assert houses.count() == 9
+    housed_poor = Assessment.objects.filter(
+        household__in=houses.values("household_id"), year=2023, status=Status.POOR
+    )
+    assert housed_poor.count() == 9  # the houses went to poor households
     assert progress(cell("Tiên Tốc"), "houses")["achieved"] == 9
 
 
