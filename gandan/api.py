@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from gandan.accounts.services import token_authenticate
+from gandan.audit.services import actor_set
 
 
 class BearerToken(HttpBearer):
@@ -18,6 +19,7 @@ class BearerToken(HttpBearer):
         user = token_authenticate(token)
         if user is not None:
             request.user = user
+            actor_set(user)  # the audit trail names the token's owner as the actor
         return user
 
 
@@ -41,6 +43,9 @@ api = NinjaAPI(
     description="Đảng viên phụ trách hộ gia đình và chi bộ kết nghĩa.",
     auth=[BearerToken(), SessionWithCsrf()],
     urls_namespace="api",
+    # No Swagger page: it needs inline scripts (refused by our CSP) and a CDN. Tools read the
+    # schema at /api/openapi.json.
+    docs_url=None,
 )
 
 

@@ -28,7 +28,8 @@ if not SECRET_KEY:
     if not (DEBUG or sys.argv[0].endswith(("manage.py", "pytest")) or "pytest" in sys.modules):
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     # Only for the local demo, commands and tests: a deployment sets its own.
-    SECRET_KEY = "demo-only-not-secret-" + "x" * 40  # noqa: S105
+    # "django-insecure-" makes `check --deploy` report it (security.W009) if it ever is used.
+    SECRET_KEY = "django-insecure-demo-only-not-secret-" + "x" * 40  # noqa: S105
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
