@@ -37,8 +37,11 @@ def _year_param(request, default: int | None) -> int | None:
 
 def _with_transition_list(rows: list[dict]) -> list[dict]:
     """The transition counts of each row as a list in the order of the column headers."""
+    years = {row["year"] for row in rows if "year" in row}
     for row in rows:
-        row["transitions"] = [row[key] for key in selectors.Transition.KEYS]
+        # The first reviewed year has nothing to compare with: no transitions, not zeros.
+        first = "year" in row and row["year"] - 1 not in years
+        row["transitions"] = None if first else [row[k] for k in selectors.Transition.KEYS]
     return rows
 
 
@@ -54,6 +57,9 @@ def unit_detail(request, pk: int):
     by_area = _with_transition_list(
         selectors.status_counts_by_area(households=households, year=year)
     )
+    if year - 1 not in years:
+        for row in by_area:
+            row["transitions"] = None
     targets = selectors.target_progress_list_for(user=request.user, unit=unit)
     cell_targets = (
         selectors.target_progress_list_for_cells(user=request.user, committee=unit)

@@ -246,3 +246,13 @@ def test_cell_page_names_poor_households_to_managers_only(client, world):
     response = client.get(url)
     assert response.context["poor_households"] == []
     assert "Đặng Thị Hoa" not in response.content.decode()
+
+
+def test_first_reviewed_year_shows_no_transitions_rather_than_zeros(client, world):
+    statuses(world.h1, {2022: "poor", 2023: "none"})
+    login(client, world.secretary)
+    url = reverse("poverty:unit", args=[world.cell_a1.pk])
+    rows = client.get(url).context["by_year"]
+    assert rows[0]["transitions"] is None
+    assert rows[1]["transitions"][0] == 1  # left poverty
+    assert client.get(url + "?year=2022").context["by_area"][0]["transitions"] is None
