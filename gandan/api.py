@@ -68,6 +68,12 @@ def invalid(request, exc):
     )
 
 
+@api.exception_handler(OverflowError)
+def number_too_large(request, exc):
+    # An id beyond 64 bits (SQLite raises, PostgreSQL finds nothing): bad input, not a crash.
+    return api.create_response(request, {"detail": "Giá trị số quá lớn."}, status=422)
+
+
 @api.exception_handler(DjangoValidationError)
 def rule_broken(request, exc):
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
