@@ -60,3 +60,19 @@ backup: $(BIN)/.installed
 ## Restore FILE=... into the configured database, which must be empty.
 restore: $(BIN)/.installed
 	$(BIN)/python manage.py restore $(FILE)
+
+## Province-scale benchmark on a throw-away PostgreSQL database whose name contains "bench"
+## (README "Reports, Excel and benchmarks"): printed figures, no assertions.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gd_bench
+BENCH_HOUSEHOLDS ?= 200000
+bench-db: $(BIN)/.installed
+	GANDAN_DEMO=1 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench \
+	  --create-database --households $(BENCH_HOUSEHOLDS)
+
+## The same reads on a SQLite copy of the demo (one commune; quick).
+bench-sqlite: $(BIN)/.installed
+	rm -f /tmp/gandan-bench.sqlite3*
+	GANDAN_DEMO=1 DATABASE_URL=sqlite:////tmp/gandan-bench.sqlite3 $(BIN)/python manage.py migrate --verbosity 0
+	GANDAN_DEMO=1 DATABASE_URL=sqlite:////tmp/gandan-bench.sqlite3 $(BIN)/python manage.py bench
+
+bench: bench-db bench-sqlite

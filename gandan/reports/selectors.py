@@ -166,32 +166,30 @@ def _grouped(queryset: QuerySet, by: str | None, **aggregates) -> dict:
 
 def _household_counts(households: QuerySet[Household], *, by: str | None, day) -> dict:
     """Per group (`by` is a lookup to the group's id): households, with someone in charge,
-    visited in 30 and 90 days, overdue for a visit. One query."""
+    visited in 30 and 90 days, overdue for a visit. One query; each household's latest visit
+    is one backward step on the (household, visited_on) index."""
     overdue_days = settings.GANDAN["VISIT_OVERDUE_DAYS"]
+    latest = Visit.objects.filter(household=OuterRef("pk")).order_by("-visited_on")
 
-    def visited_since(days):
-        return Exists(
-            Visit.objects.filter(
-                household=OuterRef("pk"), visited_on__gte=day - datetime.timedelta(days=days)
-            )
-        )
+    def since(days):
+        return day - datetime.timedelta(days=days)
 
     annotated = households.annotate(
         has_member=Exists(
             Assignment.objects.filter(household=OuterRef("pk"), ends_on__isnull=True)
         ),
-        seen_30=visited_since(30),
-        seen_90=visited_since(90),
-        seen_recently=visited_since(overdue_days),
+        last_visit=Subquery(latest.values("visited_on")[:1]),
     )
     return _grouped(
         annotated,
         by,
         households=Count("pk"),
         assigned=Count("pk", filter=Q(has_member=True)),
-        visited_30d=Count("pk", filter=Q(seen_30=True)),
-        visited_90d=Count("pk", filter=Q(seen_90=True)),
-        overdue=Count("pk", filter=Q(seen_recently=False)),
+        visited_30d=Count("pk", filter=Q(last_visit__gte=since(30))),
+        visited_90d=Count("pk", filter=Q(last_visit__gte=since(90))),
+        overdue=Count(
+            "pk", filter=Q(last_visit__isnull=True) | Q(last_visit__lt=since(overdue_days))
+        ),
     )
 
 
