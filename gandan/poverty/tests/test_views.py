@@ -256,3 +256,11 @@ def test_first_reviewed_year_shows_no_transitions_rather_than_zeros(client, worl
     assert rows[0]["transitions"] is None
     assert rows[1]["transitions"][0] == 1  # left poverty
     assert client.get(url + "?year=2022").context["by_area"][0]["transitions"] is None
+
+
+def test_survey_form_offers_a_preview_script_and_works_without_it(client, world):
+    login(client, world.secretary)
+    html = client.get(reverse("poverty:assess", args=[world.h1.pk])).content.decode()
+    assert 'data-area="rural"' in html
+    assert "poverty/survey.js" in html
+    assert "<script>" not in html  # no inline script (CSP)
