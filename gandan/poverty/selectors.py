@@ -193,7 +193,13 @@ def _status_progress(target: Target, status: str) -> dict:
         )
         baseline = per_year[baseline_year]
     else:
-        return {"baseline": None, "achieved": 0, "baseline_year": None, "current_year": None}
+        return {
+            "baseline": None,
+            "achieved": 0,
+            "baseline_year": None,
+            "current_year": None,
+            "current": None,
+        }
     in_period = [y for y in per_year if y >= target.start_year and y != baseline_year]
     if not in_period:
         return {

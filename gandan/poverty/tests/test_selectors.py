@@ -118,6 +118,9 @@ def test_target_without_any_review_has_no_progress(world):
     progress = selectors.target_progress(target=target)
     assert progress["achieved"] == 0
     assert progress["baseline"] is None
+    typed = TargetFactory(unit=world.cell_a1, baseline=7)
+    progress = selectors.target_progress(target=typed)
+    assert (progress["baseline"], progress["achieved"], progress["current"]) == (7, 0, None)
 
 
 def test_houses_visits_and_new_members_targets_count_records_of_the_unit_and_period(world):
