@@ -5,7 +5,7 @@ import datetime
 import uuid
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema, Status
+from ninja import Path, Router, Schema, Status
 from pydantic import Field
 
 from gandan.campaigns import selectors, services
@@ -57,8 +57,11 @@ class CampaignDetailOut(CampaignOut):
     groups: list[GroupOut]
 
 
+MAX_ID = 2**63 - 1  # larger numbers are no row of ours (and overflow the database's integers)
+
+
 class ParticipationIn(Schema):
-    household_id: int
+    household_id: int = Field(ge=1, le=MAX_ID)
     date: datetime.date
     quantity: int
     note: str = Field("", max_length=500)
@@ -135,7 +138,7 @@ def _row(row) -> dict:
     response=CampaignDetailOut,
     summary="Một phong trào: tiến độ theo khu dân cư và theo nhóm hộ, nhóm chậm",
 )
-def campaign_detail(request, campaign_id: int):
+def campaign_detail(request, campaign_id: int = Path(..., ge=1, le=MAX_ID)):
     c = selectors.campaign_get_for(user=request.user, pk=campaign_id)
     p = selectors.campaign_progress(user=request.user, campaign=c)
     progress = {
@@ -163,7 +166,9 @@ def campaign_detail(request, campaign_id: int):
     response={200: ParticipationOut, 201: ParticipationOut, 403: Detail},
     summary="Ghi nhận một hộ tham gia, đóng góp",
 )
-def participation_create(request, campaign_id: int, data: ParticipationIn):
+def participation_create(
+    request, data: ParticipationIn, campaign_id: int = Path(..., ge=1, le=MAX_ID)
+):
     campaign = selectors.campaign_get_for(user=request.user, pk=campaign_id)
     try:
         household = selectors.recordable_household_get_for(

@@ -4,6 +4,7 @@ accountability reviews (kiểm điểm trách nhiệm), including the member's o
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -29,8 +30,11 @@ def _show_errors(form, exc: ValidationError) -> None:
 @require_GET
 def campaign_list(request):
     unit = None
-    if request.GET.get("unit"):
-        unit = org_selectors.unit_get_for(user=request.user, pk=request.GET["unit"])
+    raw_unit = request.GET.get("unit", "")
+    if raw_unit:
+        if not (raw_unit.isdigit() and len(raw_unit) <= 18):  # no row has such an id
+            raise Http404
+        unit = org_selectors.unit_get_for(user=request.user, pk=int(raw_unit))
     campaigns = selectors.campaign_list_for(user=request.user, unit=unit)
     return render(
         request,

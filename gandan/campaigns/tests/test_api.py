@@ -106,6 +106,7 @@ def test_household_out_of_sight_is_404_and_not_in_charge_403(client, world, camp
         ({"date": "2099-01-01"}, 400, "tương lai"),
         ({"quantity": "nhiều"}, 422, "không hợp lệ"),
         ({"date": "31/02/2025"}, 422, "không hợp lệ"),
+        ({"household_id": 2**70}, 422, "không hợp lệ"),
     ],
 )
 def test_bad_input_gets_a_vietnamese_detail(client, world, campaign, change, status, words):
@@ -121,3 +122,8 @@ def test_list_query_count_is_pinned(client, world, django_assert_max_num_queries
     with django_assert_max_num_queries(6):
         rows = client.get("/api/v1/campaigns", **headers).json()
     assert len(rows) == 6
+
+
+def test_an_absurd_campaign_id_is_refused_not_a_crash(client, world):
+    response = client.get(f"/api/v1/campaigns/{2**70}", **bearer(world.secretary))
+    assert response.status_code == 422 and response.json()["detail"]

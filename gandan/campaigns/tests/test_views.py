@@ -206,3 +206,13 @@ def test_result_page_prints_with_signature_lines(client, world, campaign, slow):
     client.force_login(world.committee)
     body = client.get(url("result", campaign.pk)).content.decode()
     assert "Kết quả phong trào" in body and "print-only" in body and "Người lập" in body
+
+
+def test_list_of_one_cells_campaigns_and_a_bad_unit(client, world, campaign):
+    CampaignFactory(unit=world.committee_a, title="Quỹ của xã")
+    client.force_login(world.secretary)
+    body = client.get(url("list") + f"?unit={world.cell_a1.pk}").content.decode()
+    assert campaign.title in body and "Quỹ của xã" not in body
+    assert "Quỹ của xã" in client.get(url("list")).content.decode()  # the commune's, too
+    for bad in ["abc", "9" * 40, str(world.cell_b1.pk)]:
+        assert client.get(url("list") + f"?unit={bad}").status_code == 404
