@@ -216,3 +216,38 @@ def test_list_of_one_cells_campaigns_and_a_bad_unit(client, world, campaign):
     assert "Quỹ của xã" in client.get(url("list")).content.decode()  # the commune's, too
     for bad in ["abc", "9" * 40, str(world.cell_b1.pk)]:
         assert client.get(url("list") + f"?unit={bad}").status_code == 404
+
+
+def test_secretary_edits_the_campaign_and_a_bad_date_is_explained(client, world, campaign):
+    client.force_login(world.secretary)
+    data = {
+        "title": campaign.title,
+        "goal": "",
+        "target_quantity": "",
+        "starts_on": "2025-01-01",
+        "ends_on": "2024-12-01",
+        "status": "active",
+        "lag_margin_points": "15",
+    }
+    response = client.post(url("edit", campaign.pk), data)
+    assert response.status_code == 200 and "phải sau ngày bắt đầu" in response.content.decode()
+    data["ends_on"] = "2025-12-31"
+    assert client.post(url("edit", campaign.pk), data).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.lag_margin_points == 15
+
+
+def test_secretary_writes_the_reviews_conclusion(client, world, campaign, slow):
+    client.force_login(world.secretary)
+    client.post(url("review_open", campaign.pk, slow.pk), {"meeting_on": "2025-03-10"})
+    review = AccountabilityReview.objects.get()
+    data = {
+        "meeting_on": "2025-03-10",
+        "findings": "Chưa xuống hộ",
+        "conclusion": "Nhắc nhở",
+        "follow_up": "Xuống từng hộ",
+        "status": "concluded",
+    }
+    assert client.post(url("review", review.pk), data).status_code == 302
+    review.refresh_from_db()
+    assert (review.status, review.conclusion) == ("concluded", "Nhắc nhở")
