@@ -27,14 +27,12 @@ class VisitForm(forms.Form):
         required=False,
         max_length=MAX_NOTES,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Tình hình của hộ, khó khăn, việc cần theo dõi."),
     )
     concern = forms.CharField(
-        label=_("Tâm tư, nguyện vọng, kiến nghị của hộ (nếu có)"),
+        label=_("Tâm tư, nguyện vọng, kiến nghị của hộ (nếu có, gửi bí thư chi bộ)"),
         required=False,
         max_length=MAX_CONCERN,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Sẽ chuyển đến bí thư chi bộ."),
     )
     support_kind = forms.ChoiceField(
         label=_("Hỗ trợ đã giúp (nếu có)"),

@@ -25,6 +25,7 @@ from gandan.org.models import Member, Unit
 MAX_NOTES = 4000
 MAX_CONCERN = 2000
 MAX_BACKDATE_DAYS = 366
+RESUBMIT_WINDOW = datetime.timedelta(minutes=30)
 
 
 class VisitConflict(Exception):
@@ -194,6 +195,17 @@ def visit_record(*, actor, uuid: uuid_lib.UUID, data: VisitInput) -> tuple[Visit
     if household is None:
         raise LookupError
     _validate(data)
+    # A form sent again after the back button may carry a fresh UUID (the page was fetched
+    # again): the same member's identical visit recorded minutes ago is the same visit.
+    recent = Visit.objects.filter(
+        member=member,
+        household=household,
+        visited_on=data.visited_on,
+        created_at__gte=timezone.now() - RESUBMIT_WINDOW,
+    ).order_by("-created_at")
+    for candidate in recent[:5]:
+        if _same_content(candidate, data):
+            return candidate, False
     try:
         with transaction.atomic():
             visit = Visit.objects.create(

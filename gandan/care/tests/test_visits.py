@@ -356,3 +356,24 @@ def test_secretary_who_sees_a_visit_may_not_edit_it(client, world):
     assert client.get(reverse("care:visit", args=[visit.uuid])).status_code == 200
     response = client.post(reverse("care:visit_edit", args=[visit.uuid]), {"notes": "z"})
     assert response.status_code == 403
+
+
+def test_the_form_fetched_again_and_resent_with_a_new_uuid_stores_once(client, world):
+    """Back button re-fetches the page: a fresh UUID, the same content, minutes later."""
+    client.force_login(world.member_user)
+    url = reverse("care:visit_new", args=[world.h1.pk])
+    first = form_data(client.get(url))
+    second = form_data(client.get(url))
+    assert first["uuid"] != second["uuid"]
+    client.post(url, first)
+    response = client.post(url, second, follow=True)
+    assert "không ghi lại" in response.content.decode()
+    assert Visit.objects.count() == 1
+
+
+def test_two_different_visits_on_the_same_day_are_both_kept(client, world):
+    client.force_login(world.member_user)
+    url = reverse("care:visit_new", args=[world.h1.pk])
+    client.post(url, form_data(client.get(url)))
+    client.post(url, form_data(client.get(url), notes="Buổi chiều quay lại."))
+    assert Visit.objects.count() == 2
