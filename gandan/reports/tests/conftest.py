@@ -11,6 +11,19 @@ from gandan.reports.tests.factories import ConcernFactory, VisitFactory
 YEAR = 2025
 
 
+@pytest.fixture(autouse=True)
+def _standards(request):
+    """The poverty standards come from a data migration; a demo test elsewhere that flushes
+    the database empties them, so load them again inside the test's own transaction."""
+    if "demo" not in request.fixturenames and (
+        request.node.get_closest_marker("django_db") or {"db", "world"} & set(request.fixturenames)
+    ):
+        from gandan.poverty.standards import standards_ensure
+
+        request.getfixturevalue("db")
+        standards_ensure()
+
+
 @pytest.fixture
 def records(world):
     """Visits, concerns, statuses and a target on top of the shared personas:

@@ -256,3 +256,15 @@ def test_import_needs_login_and_get_or_post(client, world):
     client.force_login(world.secretary)
     assert client.put(url).status_code == 405
     assert client.get(url).status_code == 200
+
+
+def test_excel_page_of_a_cell_offers_the_files_and_the_import(client, world):
+    client.force_login(world.secretary)
+    response = client.get(reverse("reports:exports", args=[world.cell_a1.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    for name in ["households_xlsx", "assignments_xlsx", "visits_xlsx", "import"]:
+        assert reverse(f"reports:{name}", args=[world.cell_a1.pk]) in body
+    # The cell page links to it from its tabs.
+    cell_page = client.get(reverse("care:cell", args=[world.cell_a1.pk])).content.decode()
+    assert reverse("reports:exports", args=[world.cell_a1.pk]) in cell_page
