@@ -16,6 +16,7 @@ urlpatterns = [
     path("households/<int:pk>/visit/", views.visit_new, name="visit_new"),
     path("visits/<uuid:uuid>/", views.visit_detail, name="visit"),
     path("visits/<uuid:uuid>/edit/", views.visit_edit, name="visit_edit"),
+    path("concerns/", views.concerns_home, name="concerns"),
     path("concerns/<int:pk>/", views.concern_detail, name="concern"),
     path("concerns/<int:pk>/act/", views.concern_act, name="concern_act"),
 ]

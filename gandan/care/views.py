@@ -254,6 +254,33 @@ def commune_concerns(request, pk: int):
 
 @login_required
 @require_GET
+def concerns_home(request):
+    """The concerns a user works from: the commune inbox (committee), the cell inbox
+    (secretary), or the concerns the member raised, with their answers."""
+    scope = access.scope_for(request.user)
+    if scope.commune_ids:
+        committee = (
+            org_selectors.unit_list_for(user=request.user)
+            .filter(kind=Unit.Kind.COMMITTEE, commune_id__in=scope.commune_ids)
+            .order_by("pk")
+            .first()
+        )
+        if committee is not None:
+            return redirect("care:commune_concerns", pk=committee.pk)
+    if scope.cell_ids:
+        return redirect("care:cell_concerns", pk=min(scope.cell_ids))
+    if not scope.member_id:
+        raise Http404
+    concerns = selectors.concern_list_for(user=request.user).filter(raised_by_id=scope.member_id)
+    return render(
+        request,
+        "care/my_concerns.html",
+        {"concerns": selectors.with_age(concerns.order_by("-created_at")[:100])},
+    )
+
+
+@login_required
+@require_GET
 def concern_detail(request, pk: int):
     concern = selectors.concern_get_for(user=request.user, pk=pk)
     actions = services.allowed_actions(request.user, concern)

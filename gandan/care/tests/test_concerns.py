@@ -188,3 +188,20 @@ def test_api_concerns_are_scoped(client, world):
     token = token_issue(user=world.outsider)
     rows = client.get("/api/v1/concerns", HTTP_AUTHORIZATION=f"Bearer {token}").json()
     assert rows["count"] == 0
+
+
+def test_concerns_link_takes_each_role_to_its_inbox(client, world):
+    concern = raise_concern(world)
+    client.force_login(world.committee)
+    assert client.get(reverse("care:concerns")).url == reverse(
+        "care:commune_concerns", args=[world.committee_a.pk]
+    )
+    client.force_login(world.secretary)
+    assert client.get(reverse("care:concerns")).url == reverse(
+        "care:cell_concerns", args=[world.cell_a1.pk]
+    )
+    client.force_login(world.member_user)
+    response = client.get(reverse("care:concerns"))
+    assert response.status_code == 200 and concern.text in response.content.decode()
+    client.force_login(world.viewer)
+    assert client.get(reverse("care:concerns")).status_code == 404
