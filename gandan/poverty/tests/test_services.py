@@ -154,3 +154,13 @@ def test_who_may_set_targets(world):
     ]:
         with pytest.raises(PermissionDenied):
             create(user, unit)
+
+
+def test_replaced_status_stays_in_the_audit_trail(world):
+    from auditlog.models import LogEntry
+
+    first = record(world)
+    record(world, status=Status.NEAR_POOR, kind="regular", decided_on=D(2023, 12, 20))
+    entries = LogEntry.objects.get_for_object(first).order_by("pk")
+    assert entries.count() == 2
+    assert entries.last().changes_dict["status"] == ["poor", "near_poor"]
