@@ -43,6 +43,7 @@ def campaign_list(request):
             "campaigns": campaigns,
             "unit": unit,
             "can_launch": selectors.launchable_units_for(user=request.user).exists(),
+            "has_reviews": selectors.has_reviews(request.user),
         },
     )
 

@@ -180,8 +180,8 @@ def test_review_opened_from_the_flag_reaches_the_members_page(client, world, cam
     review = AccountabilityReview.objects.get()
     assert response.url == url("review", review.pk)
     client.force_login(slow.user)
-    home = client.get(url("list")).content.decode()
-    assert url("my_reviews") in home
+    member_page = client.get(reverse("care:member", args=[slow.pk])).content.decode()
+    assert url("my_reviews") in member_page  # in the menu
     body = client.get(url("my_reviews")).content.decode()
     assert "Chưa xuống hộ" in body and campaign.title in body
     assert client.get(url("review", review.pk)).status_code == 200
@@ -251,3 +251,16 @@ def test_secretary_writes_the_reviews_conclusion(client, world, campaign, slow):
     assert client.post(url("review", review.pk), data).status_code == 302
     review.refresh_from_db()
     assert (review.status, review.conclusion) == ("concluded", "Nhắc nhở")
+
+
+def test_a_secretary_with_a_review_finds_it_on_the_campaigns_page(client, world, campaign):
+    AccountabilityReview.objects.create(
+        campaign=campaign,
+        member=world.secretary_member,
+        meeting_on=datetime.date(2025, 6, 1),
+        group_households=3,
+        group_participating=0,
+        campaign_rate_percent=50,
+    )
+    client.force_login(world.secretary)
+    assert url("my_reviews") in client.get(url("list")).content.decode()
