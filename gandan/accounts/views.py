@@ -107,7 +107,13 @@ def member_account(request, member_pk: int):
     return render(
         request,
         "accounts/member_account.html",
-        {"member": member, "account": member.user, "code": code, "open_code": open_code},
+        {
+            "member": member,
+            "account": member.user,
+            "code": code,
+            "open_code": open_code,
+            "can_read_log": access.can_manage_commune(request.user, member.cell.commune_id),
+        },
     )
 
 

@@ -250,3 +250,12 @@ def test_my_account_page(client, world):
     client.force_login(world.member_user)
     assert "Đăng xuất trên mọi máy" in client.get(reverse("accounts:me")).content.decode()
     assert client.post(reverse("accounts:me")).status_code == 405
+
+
+def test_only_the_committee_gets_links_to_the_logs(client, world):
+    url = reverse("accounts:member_account", args=[world.member.pk])
+    log = reverse("audit:member", args=[world.member.pk])
+    client.force_login(world.committee)
+    assert log in client.get(url).content.decode()
+    client.force_login(world.secretary)
+    assert log not in client.get(url).content.decode()

@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parents[3]
 def manage(*args, **env):
     """manage.py in a child process with a production environment (not the test settings)."""
     environment = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "GANDAN_DEMO", "SECRET_KEY"}
+        k: v
+        for k, v in os.environ.items()
+        # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests' runner, never in a deployment
+        if k not in {"DEBUG", "GANDAN_DEMO", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env)
     return subprocess.run(  # noqa: S603

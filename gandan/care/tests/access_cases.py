@@ -44,8 +44,9 @@ ACCESS_CASES = {
     # who are not members).
     "care:mine": Case(ok=["secretary", "member_user", "other_member_user"], unscoped=True),
     "care:reminders": Case(ok=EVERYONE, unscoped=True),
-    # The cell's page: its members read it; the higher level reads aggregates only.
+    # Each persona's own concerns (inbox or raised); the higher level has none: 404.
     "care:concerns": Case(ok=[p for p in EVERYONE if p != "viewer"], unscoped=True),
+    # The cell's page: its members read it; the higher level reads aggregates only.
     "care:cell": Case(lambda w: [w.cell_a1.pk], ok=CELL_A1_READERS),
     "care:cell_concerns": Case(lambda w: [w.cell_a1.pk], ok=MANAGERS_A1),
     "care:commune_concerns": Case(lambda w: [w.committee_a.pk], ok=["committee"]),
