@@ -379,7 +379,8 @@ def _ia_lang(ctx) -> int:
         ),
         not_done=(
             "Chưa có hộ vay vốn được theo dõi đến kỳ trả nợ; vệ sinh môi trường chưa đều; "
-            "chưa kết nạp được đảng viên mới."
+            "nhiều cán bộ chi hội nông dân, mặt trận, chi đoàn, cựu chiến binh của làng vẫn "
+            "chưa là đảng viên."
         ),
         lessons=(
             "Giao việc cụ thể cho từng chi hội đoàn thể và Ban Nhân dân; phân công cán bộ hưu "

@@ -174,7 +174,7 @@ def twinning_detail(request, agreement_id: int):
             "receiver_cell": c.receiver_cell.name,
             "recipient_count": c.recipient_count,
         }
-        for c in selectors.contribution_list(user=request.user, agreement=agreement)
+        for c in selectors.contribution_list(agreement=agreement)
     ]
     return {
         **_row(row, row.sides.all()),

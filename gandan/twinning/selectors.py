@@ -125,21 +125,14 @@ def content_list(*, agreement: Agreement) -> QuerySet[Content]:
     ).order_by("kind")
 
 
-def contribution_list(*, user, agreement: Agreement) -> QuerySet[Contribution]:
-    """Contributions with the number of households reached and, of those, how many the user
-    may see by name (`visible_recipient_count`)."""
+def contribution_list(*, agreement: Agreement) -> QuerySet[Contribution]:
+    """Contributions with the number of households reached: a count, never their names, so
+    the list is the same for both sides of the partnership."""
     return (
         agreement.contributions.select_related(
             "giver_cell", "giver_member", "receiver_cell", "content"
         )
-        .annotate(
-            recipient_count=Count("recipients", distinct=True),
-            visible_recipient_count=Count(
-                "recipients",
-                filter=Q(recipients__in=access.households_for(user)),
-                distinct=True,
-            ),
-        )
+        .annotate(recipient_count=Count("recipients", distinct=True))
         .order_by("-given_on", "-pk")
     )
 

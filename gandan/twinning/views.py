@@ -1,5 +1,7 @@
 """Pages of the twinning: thin views, selector → form → one service → message → redirect."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -116,7 +118,7 @@ def agreement_detail(request, pk: int):
         "contents": selectors.content_list(agreement=agreement),
         "targets": selectors.target_list(agreement=agreement),
         "totals": selectors.contribution_totals(agreement=agreement),
-        "contributions": selectors.contribution_list(user=request.user, agreement=agreement),
+        "contributions": selectors.contribution_list(agreement=agreement),
         "reviews": selectors.review_list(agreement=agreement),
         "new_members": selectors.new_member_counts(agreement=agreement),
         "share_count": selectors.share_count(agreement=agreement),
@@ -299,9 +301,17 @@ def review_detail(request, pk: int):
             "agreement": agreement,
             "sides": selectors.side_list(agreement=agreement),
             "figures": review.figures,
+            "taken_on": _iso_date(review.figures.get("taken_on")),
             "can_work": services.can_work_in(request.user, agreement),
         },
     )
+
+
+def _iso_date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @login_required

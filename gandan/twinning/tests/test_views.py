@@ -404,13 +404,19 @@ def test_candidate_added_and_advanced_with_the_rules_shown(client, world, agreem
     page = client.get(response["Location"]).content.decode()
     assert "Điều lệ Đảng" in page
     url = reverse("twinning:candidate_advance", args=[candidate.pk])
+    # Out of order: refused with a clear message, nothing changes.
+    response = client.post(url, {"stage": "applied", "on": "2023-07-01"})
+    assert response.status_code == 200
+    assert "không đúng thứ tự" in response.content.decode()
+    candidate.refresh_from_db()
+    assert candidate.stage == "identified"
     response = client.post(url, {"stage": "course", "on": "2023-06-01"})
     assert response.status_code == 302
     candidate.refresh_from_db()
     assert candidate.stage == "course"
-    # Out of order: refused with a message, nothing changes.
+    # The admission is the committee's decision: a cell secretary gets 403.
     response = client.post(url, {"stage": "admitted", "on": "2023-07-01"})
-    assert response.status_code in (200, 403)
+    assert response.status_code == 403
     candidate.refresh_from_db()
     assert candidate.stage == "course"
 
