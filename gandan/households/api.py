@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from gandan.audit.services import record_access
 from gandan.households import selectors, services
 from gandan.org.models import Member
 
@@ -70,6 +71,7 @@ def household_list(request, params: Query[PageParams]):
 @router.get("/households/{household_id}", response=HouseholdDetail, summary="Một hộ")
 def household_detail(request, household_id: int):
     h = selectors.household_get_for(user=request.user, pk=household_id)
+    record_access(request=request, obj=h)  # reads by others than the member in charge
     return {
         **_row(h),
         "ethnicity": h.ethnicity,

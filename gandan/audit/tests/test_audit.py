@@ -201,3 +201,14 @@ def test_member_change_is_logged(world):
     world.member.save()
     assert entries_of(world.member).filter(action=LogEntry.Action.UPDATE).exists()
     assert Household.objects.count() == 5
+
+
+def test_an_api_read_of_a_household_is_logged_with_the_tokens_owner(client, world):
+    from gandan.accounts.services import token_issue
+
+    token = token_issue(user=world.secretary)
+    response = client.get(f"/api/v1/households/{world.h1.pk}", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+    assert (
+        entries_of(world.h1).filter(action=LogEntry.Action.ACCESS, actor=world.secretary).exists()
+    )
