@@ -33,24 +33,10 @@ from gandan.poverty.models import Assessment, Status, Target
 FIRST_YEAR = 2000
 
 
-def aggregate_unit_get_for(*, user, pk) -> Unit:
-    """A unit whose aggregate figures the user may read: managers their cells and commune,
-    viewers the units of their province. A plain member gets none (his own cell is a page he
-    may open, not a report), and forbidden is the same 404 as missing."""
-    unit = access.get_or_404(access.units_for(user).select_related("commune", "province"), pk=pk)
-    scope = access.scope_for(user)
-    if not (
-        scope.is_admin
-        or unit.pk in scope.cell_ids
-        or unit.commune_id in scope.commune_ids
-        or unit.province_id in scope.province_ids
-    ):
-        access.get_or_404(Unit.objects.none(), pk=pk)
-    return unit
-
-
 def aggregate_units_for(*, user) -> QuerySet[Unit]:
-    """Units whose aggregates the user may read (see `aggregate_unit_get_for`)."""
+    """Units whose aggregate figures the user may read: managers their cells and commune,
+    viewers the units of their province. A plain member gets none (his own cell is a page he
+    may open, not a report)."""
     scope = access.scope_for(user)
     units = access.units_for(user)
     if scope.is_admin:
@@ -59,6 +45,13 @@ def aggregate_units_for(*, user) -> QuerySet[Unit]:
         Q(pk__in=scope.cell_ids)
         | Q(commune_id__in=scope.commune_ids)
         | Q(province_id__in=scope.province_ids)
+    )
+
+
+def aggregate_unit_get_for(*, user, pk) -> Unit:
+    """One of `aggregate_units_for`; forbidden is the same 404 as missing."""
+    return access.get_or_404(
+        aggregate_units_for(user=user).select_related("commune", "province"), pk=pk
     )
 
 
@@ -366,10 +359,10 @@ def personal_unit_get_for(*, user, pk) -> Unit:
     return unit
 
 
-def _in_unit(unit: Unit, prefix: str = "") -> Q:
+def _in_unit(unit: Unit) -> Q:
     if unit.kind == Unit.Kind.CELL:
-        return Q(**{f"{prefix}area__cell_area__cell": unit})
-    return Q(**{f"{prefix}area__commune_id": unit.commune_id})
+        return Q(area__cell_area__cell=unit)
+    return Q(area__commune_id=unit.commune_id)
 
 
 def household_export_list_for(*, user, unit: Unit) -> QuerySet[Household]:
