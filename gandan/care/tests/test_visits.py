@@ -377,3 +377,12 @@ def test_two_different_visits_on_the_same_day_are_both_kept(client, world):
     client.post(url, form_data(client.get(url)))
     client.post(url, form_data(client.get(url), notes="Buổi chiều quay lại."))
     assert Visit.objects.count() == 2
+
+
+@pytest.mark.parametrize("junk_bytes", [100_000, 3_000_000])
+def test_put_with_a_huge_body_gets_a_detail_and_stores_nothing(client, world, junk_bytes):
+    body = visit_body(world, junk="x" * junk_bytes)
+    response = put(client, world, uuid.uuid4(), body)
+    assert response.status_code in (400, 413)
+    assert response.json()["detail"]
+    assert Visit.objects.count() == 0
