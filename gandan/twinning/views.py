@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -398,15 +399,18 @@ def candidate_create(request):
     cells = access.managed_cells_for(request.user).order_by("name")
     if not cells.exists():
         raise PermissionDenied
+    agreements = Agreement.objects.filter(sides__cell__in=cells).distinct().order_by("title")
+    # Helpers come from the user's cells and their partners, not from the whole commune.
+    helper_cells = Unit.objects.filter(
+        Q(pk__in=cells.values("pk")) | Q(twinning_sides__agreement__in=agreements.values("pk"))
+    )
     form = forms.CandidateForm(
         request.POST or None,
         cells=cells,
-        helpers=Member.objects.filter(
-            cell__commune_id__in=cells.values("commune_id"), left_on__isnull=True
-        )
+        helpers=Member.objects.filter(cell__in=helper_cells.values("pk"), left_on__isnull=True)
         .select_related("cell")
         .order_by("cell__name", "full_name"),
-        agreements=Agreement.objects.filter(sides__cell__in=cells).distinct().order_by("title"),
+        agreements=agreements,
     )
     if request.method == "POST" and form.is_valid():
         candidate = _apply(form, services.candidate_create, actor=request.user)
@@ -416,6 +420,14 @@ def candidate_create(request):
     return _form_page(request, form, _("Thêm quần chúng ưu tú"), "twinning:candidates")
 
 
+def _introducer_cells(candidate):
+    """Introducers work or live with the applicant: his cell, or a cell of his partnership."""
+    cells = Unit.objects.filter(pk=candidate.cell_id)
+    if candidate.agreement_id is not None:
+        cells = cells | Unit.objects.filter(twinning_sides__agreement_id=candidate.agreement_id)
+    return cells.values("pk")
+
+
 def _stage_form(candidate, data=None):
     next_stage = _next(services.STAGE_ORDER, candidate.stage)
     if next_stage is None:
@@ -423,7 +435,7 @@ def _stage_form(candidate, data=None):
     form = forms.StageForm(
         data,
         introducers=Member.objects.filter(
-            cell__commune_id=candidate.cell.commune_id,
+            cell__in=_introducer_cells(candidate),
             status=Member.Status.FULL,
             left_on__isnull=True,
         )

@@ -473,3 +473,16 @@ def test_the_uploaded_document_goes_only_to_the_partnership(client, world, setti
     assert b"".join(response.streaming_content) == b"%PDF-1.4 giao uoc"
     client.force_login(world.outsider)
     assert client.get(url).status_code == 404
+
+
+def test_the_stage_form_offers_introducers_of_the_cell_only(client, world):
+    candidate = CandidateFactory(cell=world.cell_a1, stage="course", course_passed_on=D(2023, 1, 1))
+    other_cell = partner_member(world, full_name="Lò Văn Ngoài")
+    client.force_login(world.committee)
+    page = client.get(reverse("twinning:candidate", args=[candidate.pk])).content.decode()
+    assert world.member.full_name in page
+    assert other_cell.full_name not in page
+    # Once the candidate belongs to a partnership, the partner cell's members may introduce.
+    Candidate.objects.filter(pk=candidate.pk).update(agreement=make_agreement(world))
+    page = client.get(reverse("twinning:candidate", args=[candidate.pk])).content.decode()
+    assert other_cell.full_name in page
