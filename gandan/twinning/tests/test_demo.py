@@ -8,6 +8,7 @@ from django.db.models import Sum
 
 from gandan.access import households_for
 from gandan.accounts.models import User
+from gandan.households.models import Household
 from gandan.org.models import Member
 from gandan.poverty.models import Assessment
 from gandan.twinning import selectors
@@ -116,3 +117,21 @@ def test_one_ia_lang_household_is_shared_with_a_tdp_1_member(demo):
     assert visible.count() == 1
     secretary_tdp3 = User.objects.get(username="bithu.todanpho3")
     assert not households_for(secretary_tdp3).filter(area__name="Ia Lang").exists()
+
+
+@pytest.mark.django_db
+def test_partner_secretary_gets_404_on_an_ia_lang_household_and_the_named_member_200(demo, client):
+    from django.urls import reverse
+
+    from gandan.households.models import HouseholdShare
+
+    share = HouseholdShare.objects.select_related("member__user", "household").get(
+        household__area__name="Ia Lang", ends_on__isnull=True
+    )
+    url = reverse("care:household", args=[share.household_id])
+    client.force_login(User.objects.get(username="bithu.todanpho1"))
+    assert client.get(url).status_code == 404
+    client.force_login(share.member.user)
+    assert client.get(url).status_code == 200
+    other = Household.objects.filter(area__name="Ia Lang").exclude(pk=share.household_id).first()
+    assert client.get(reverse("care:household", args=[other.pk])).status_code == 404
