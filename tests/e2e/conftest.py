@@ -13,6 +13,7 @@ tests and artefacts"); GANDAN_ARTIFACTS moves them.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gzip
 import os
@@ -24,6 +25,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+
+from gandan.twinning import services as twinning_services
+from gandan.twinning.tests.factories import make_agreement
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path(os.environ.get("GANDAN_CHROMIUM", "/usr/bin/chromium"))
@@ -358,6 +362,55 @@ def open_phone(browser_type, live_server, axe_path, tmp_path):
             context.close()
         except Exception:  # noqa: BLE001, S110 - already closed by the test
             pass
+
+
+@pytest.fixture
+def twinning_review(world):
+    """Cell A2 helps cell A1 (world's partnership) and held an interim review."""
+    agreement = make_agreement(world)
+    return twinning_services.review_create(
+        actor=world.committee,
+        agreement=agreement,
+        kind="interim",
+        period_start=datetime.date(2022, 1, 1),
+        period_end=datetime.date(2023, 12, 31),
+        held_on=datetime.date(2024, 1, 15),
+        done="Trao 14 suất quà cho hộ nghèo, cận nghèo; hướng dẫn trồng cỏ nuôi bò.",
+        not_done="Chưa mở được lớp học nghề cho thanh niên.",
+        lessons="Họp giao ban hằng quý giữa hai chi bộ.",
+        next_plan="Giảm 3 hộ nghèo, 3 hộ cận nghèo đến năm 2025.",
+    )
+
+
+# Paper: the print stylesheet's @page margin is 12 mm; CSS pixels are 96 to the inch.
+PAPER_MM = {"A4": (210, 297), "A5": (148, 210)}
+PRINT_MARGIN_MM = 12
+
+
+def printable_width_px(paper: str) -> int:
+    return int((PAPER_MM[paper][0] - 2 * PRINT_MARGIN_MM) / 25.4 * 96)
+
+
+_PRINT_JS = (HERE / "js" / "print.js").read_text(encoding="utf-8")
+
+
+def print_to_pdf(phone: Phone, name: str, paper: str):
+    """Lay the page out for `paper` under print media and check it, then print it to PDF
+    (kept under artifacts/print/). Returns (problems found in the layout, the PDF's path)."""
+    page = phone.page
+    width = printable_width_px(paper)
+    viewport = page.viewport_size
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": width, "height": 1000})
+    try:
+        problems = page.evaluate(_PRINT_JS, width)
+        PRINTS.mkdir(parents=True, exist_ok=True)
+        path = PRINTS / f"{name}-{paper}.pdf"
+        page.pdf(path=str(path), format=paper)
+    finally:
+        page.emulate_media(media="screen")
+        page.set_viewport_size(viewport)
+    return problems, path
 
 
 def gzip_size(live_server, path: str, cookie: str | None = None) -> tuple[int, int]:

@@ -2,31 +2,10 @@
 
 import datetime
 
-import pytest
 from playwright.sync_api import expect
 
 from gandan.care.models import Visit
 from gandan.lib.dates import today
-from gandan.twinning import services as twinning
-from gandan.twinning.tests.factories import make_agreement
-
-
-@pytest.fixture
-def review(world):
-    """Cell A2 helps cell A1 (world's partnership) and held an interim review."""
-    agreement = make_agreement(world)
-    return twinning.review_create(
-        actor=world.committee,
-        agreement=agreement,
-        kind="interim",
-        period_start=datetime.date(2022, 1, 1),
-        period_end=datetime.date(2023, 12, 31),
-        held_on=datetime.date(2024, 1, 15),
-        done="Trao 14 suất quà cho hộ nghèo, cận nghèo; hướng dẫn trồng cỏ nuôi bò.",
-        not_done="Chưa mở được lớp học nghề cho thanh niên.",
-        lessons="Họp giao ban hằng quý giữa hai chi bộ.",
-        next_plan="Giảm 3 hộ nghèo, 3 hộ cận nghèo đến năm 2025.",
-    )
 
 
 def main_nav(phone, name):
@@ -35,7 +14,8 @@ def main_nav(phone, name):
     ).tap()
 
 
-def test_committee_opens_the_commune_overview_and_a_twinning_review(phone, world, review):
+def test_committee_opens_the_commune_overview_and_a_twinning_review(phone, world, twinning_review):
+    review = twinning_review
     Visit.objects.create(
         household=world.h1,
         member=world.member,
