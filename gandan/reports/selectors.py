@@ -111,6 +111,7 @@ class Figures:
 
     key: int | None = None
     name: str = ""
+    unit_id: int | None = None  # the unit whose own overview this row opens (a commune's)
     members: int = 0
     households: int = 0
     assigned: int = 0
@@ -278,10 +279,10 @@ def province_overview_for(*, user, province_unit: Unit, year: int, day=None) -> 
     """Per commune of a province: the same figures, by commune. No names but the communes'.
     Five queries whatever the number of communes."""
     day = day or local_today()
-    committees = (
+    committees = dict(
         access.units_for(user)
         .filter(kind=Unit.Kind.COMMITTEE, province_id=province_unit.province_id)
-        .values_list("commune_id", flat=True)
+        .values_list("commune_id", "pk")
     )
     communes = list(
         Commune.objects.filter(pk__in=committees).order_by("name").values_list("pk", "name")
@@ -304,6 +305,7 @@ def province_overview_for(*, user, province_unit: Unit, year: int, day=None) -> 
     )
     total = Figures(name=province_unit.name)
     for row in rows:
+        row.unit_id = committees[row.key]
         total.add(row)
     return Overview(unit=province_unit, year=year, day=day, rows=rows, total=total)
 

@@ -52,7 +52,9 @@ def test_province_overview_counts_per_commune_for_the_viewer(client, records):
     assert rows["Thiện Kế"].households == 1
     assert rows["Thiện Kế"].visited_30d == 1
     assert response.context["overview"].total.poor == 4
-    assert w.h_b1.head_name not in response.content.decode()
+    body = response.content.decode()
+    assert w.h_b1.head_name not in body
+    assert reverse("reports:commune", args=[w.committee_b.pk]) in body  # drill down
 
 
 @pytest.mark.parametrize("who", ["outsider", "secretary", "member_user"])
@@ -121,7 +123,7 @@ def test_commune_overview_query_count_does_not_grow_with_cells(
 
 def test_province_overview_query_count_is_pinned(client, records, django_assert_max_num_queries):
     client.force_login(records.viewer)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         client.get(reverse("reports:province", args=[records.committee_a.parent_id]))
 
 
