@@ -54,7 +54,7 @@ def index(request):
         selectors.aggregate_units_for(user=request.user)
         .filter(kind__in=[Unit.Kind.PROVINCE, Unit.Kind.COMMITTEE])
         .select_related("province")
-        .order_by("kind", "name")
+        .order_by("-kind", "name")  # the province first, then its communes
     )
     return render(request, "reports/index.html", {"units": units})
 
