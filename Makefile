@@ -38,7 +38,7 @@ browser:
 ## First and largest contentful paint and compressed size of the member's pages, on the
 ## emulated phone and 3G (printed, not asserted: see README "Browser tests and artefacts").
 bench-browser: $(BIN)/.installed browser
-	$(BIN)/python -m pytest tests/e2e -m browser -k perf -s -q
+	GANDAN_BENCH_RUNS=3 $(BIN)/python -m pytest tests/e2e -m browser -k perf -s -q
 
 bench: bench-browser
 
