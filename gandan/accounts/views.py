@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -77,8 +77,6 @@ def _managed_member(request, member_pk: int):
     """A member of a cell the user manages: 404 outside the scope, 403 when only visible."""
     member = org_selectors.member_get_for(user=request.user, pk=member_pk)
     if not access.can_manage_cell(request.user, member.cell):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     return member
 
