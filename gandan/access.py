@@ -189,7 +189,11 @@ def is_in_charge(user, household: Household) -> bool:
 
 
 def get_or_404(queryset: QuerySet, **lookup):
-    """One object from a scoped queryset; forbidden and missing are the same 404."""
+    """One object from a scoped queryset; forbidden and missing are the same 404.
+
+    An id past the database's 64-bit range is missing too, not a database error."""
+    if any(isinstance(v, int) and not -(2**63) <= v < 2**63 for v in lookup.values()):
+        raise Http404
     try:
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):

@@ -57,3 +57,11 @@ def test_reassigned_household_leaves_the_old_members_scope(world):
     assign(world.h1, world.other_member, starts_on=datetime.date(2025, 6, 1))
     world.member_user._gandan_scope = None
     assert not access.households_for(world.member_user).exists()
+
+
+def test_an_id_beyond_64_bits_is_not_found(client, world):
+    from django.urls import reverse
+
+    client.force_login(world.secretary)
+    response = client.get(reverse("care:household", args=[2**70]))
+    assert response.status_code == 404
