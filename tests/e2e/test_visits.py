@@ -61,6 +61,9 @@ def fill_visit(phone, notes="Hướng dẫn ủ ấm cho trâu bò, che chắn c
 def test_member_sees_overdue_households_first_and_records_a_visit_in_few_taps(phone, world, rounds):
     phone.field()
     login(phone)
+    # The first thing to do is on the first screen of a 360×640 phone, without scrolling.
+    first_action = cards(phone).first.get_by_role("link", name="Ghi lần thăm")
+    expect(first_action).to_be_in_viewport(ratio=1)
     phone.check("member-home")
     names = [cards(phone).nth(i).locator(".title").inner_text() for i in range(3)]
     assert names == ["Vàng A Sử", "Nguyễn Văn Nguyên", "Hoàng Thị Mai"]
