@@ -103,6 +103,8 @@ def password_set_with_code(*, username: str, code: str, password: str) -> User:
     the secretary issues a new one."""
     error = ValidationError({"code": _("Mã không đúng hoặc đã hết hạn. Xin hỏi lại bí thư.")})
     login = (username or "").strip()
+    if "\x00" in login:  # PostgreSQL text cannot hold it: no such user
+        raise error
     user = User.objects.filter(username=login).first()
     if user is None and normalise_phone(login):
         user = User.objects.filter(username=normalise_phone(login)).first()
