@@ -29,11 +29,7 @@ from gandan.tests.matrix import FOREIGN, PERSONAS, ApiCase, Case
 
 # URLs and operations whose rules are not written yet, each with its reason. Keep it short:
 # an entry here is an endpoint whose scoping is not proven.
-ALLOWLIST: dict[str, str] = {
-    # Serves an uploaded file: the rule needs a file in storage. The agreement is looked up
-    # by the same selector as twinning:detail, whose rule is proven.
-    "twinning:document": "needs an uploaded document in file storage",
-}
+ALLOWLIST: dict[str, str] = {}
 
 # Namespaces checked elsewhere: Django's admin (staff only, see test_admin_is_for_staff_only).
 SKIPPED_NAMESPACES = {"admin"}
@@ -296,7 +292,8 @@ API_GROUPS = sorted({_group(k) for k in API_CASES})
 
 
 @pytest.mark.parametrize("group", URL_GROUPS)
-def test_url_access(world, group):
+def test_url_access(world, group, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # rules that serve uploaded files store them here
     personas = Personas(world)
     names = url_names()
     failures = []

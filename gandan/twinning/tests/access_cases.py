@@ -31,6 +31,14 @@ def agreement_pk(world):
     return [agreement(world).pk]
 
 
+def agreement_with_document_pk(world):
+    from django.core.files.base import ContentFile
+
+    a = agreement(world)
+    a.document_file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4 ke hoach"), save=True)
+    return [a.pk]
+
+
 def task_pk(world):
     from gandan.twinning import services
 
@@ -86,6 +94,7 @@ ACCESS_CASES = {
         ok=["committee"], denied=[p for p in EVERYONE if p != "committee"], unscoped=True
     ),
     "twinning:detail": Case(agreement_pk, ok=BOTH_SIDES, shared_with=PARTNER),
+    "twinning:document": Case(agreement_with_document_pk, ok=BOTH_SIDES, shared_with=PARTNER),
     "twinning:advance": Case(
         agreement_pk, ok=PLANNERS, denied=READ_ONLY_HERE, method="post", shared_with=PARTNER
     ),
