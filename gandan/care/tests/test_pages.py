@@ -161,3 +161,16 @@ def test_visited_household_count_for_reports(world):
         == 2
     )
     assert selectors.visited_household_count(households=Household.objects.none(), since=since) == 0
+
+
+def test_reminders_query_count_does_not_grow(client, world, django_assert_max_num_queries):
+    client.force_login(world.committee)
+    url = reverse("care:reminders")
+    client.get(url)
+    for _ in range(10):
+        h = HouseholdFactory(area=world.area_a1)
+        Assignment.objects.create(household=h, member=world.other_member, starts_on=today())
+        visit(world, h, 50, member=world.other_member)
+    with django_assert_max_num_queries(10):
+        response = client.get(url)
+    assert world.other_member.full_name in response.content.decode()
