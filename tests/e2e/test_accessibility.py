@@ -74,6 +74,8 @@ def test_pages_of_the_journeys_work_at_200_percent_zoom(phones, world, zoom):
     member.login_as(world.member_user)
     member.go("/")
     member.check("member-home")
+    member.go(f"/care/households/{world.h1.pk}/visit/")
+    member.check("visit-form")
     secretary = phones(zoom, **ZOOMS[zoom])
     secretary.login_as(world.secretary)
     for label, path in [
