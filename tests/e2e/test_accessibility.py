@@ -7,6 +7,7 @@ touch targets, labels); these tests add what a single look at a page cannot show
 import pytest
 from playwright.sync_api import expect
 
+from gandan.care.models import Visit
 from gandan.test import PASSWORD
 
 FOCUS_VISIBLE_JS = """() => {
@@ -85,3 +86,27 @@ def test_pages_of_the_journeys_work_at_200_percent_zoom(phones, world, zoom):
     ]:
         secretary.go(path)
         secretary.check(label)
+
+
+def test_a_visit_is_recorded_with_the_keyboard_alone(phone, world):
+    page = phone.page
+    phone.login_as(world.member_user)
+    phone.go(f"/care/households/{world.h1.pk}/visit/")
+    previous = None
+    for _ in range(40):
+        focused = tab(page)
+        # The date field's own parts (day, month, year, calendar) are stops inside one field,
+        # drawn by the browser: the field's outline is checked when it is first reached.
+        place = (focused["tag"], focused["name"])
+        assert focused["outline"] or place == previous, f"no visible focus on {focused}"
+        previous = place
+        if page.evaluate("() => document.activeElement.value") == "vaccination":
+            page.keyboard.press("Space")
+        if focused["name"] == "Lưu lần thăm":
+            break
+    else:
+        pytest.fail("the save button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Hộ tôi phụ trách")).to_be_visible()
+    visit = Visit.objects.get(household=world.h1)
+    assert visit.activities == ["vaccination"]
