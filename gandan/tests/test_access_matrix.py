@@ -25,6 +25,7 @@ from gandan import access
 from gandan.accounts.services import token_issue
 from gandan.api import api
 from gandan.households.models import Household
+from gandan.org.models import Member
 from gandan.tests.matrix import FOREIGN, PERSONAS, ApiCase, Case
 
 # URLs and operations whose rules are not written yet, each with its reason. Keep it short:
@@ -191,7 +192,11 @@ def _out_of_scope_names(world, user) -> list[str]:
         return [h.head_name for h in Household.objects.all()]
     user._gandan_scope = None
     visible = set(access.households_for(user).values_list("pk", flat=True))
-    return [h.head_name for h in Household.objects.exclude(pk__in=visible)]
+    hidden = [h.head_name for h in Household.objects.exclude(pk__in=visible)]
+    if access.scope_for(user).is_viewer_only:
+        # The higher level reads aggregates only: no member's name either.
+        hidden += list(Member.objects.values_list("full_name", flat=True))
+    return hidden
 
 
 FORM_POST = re.compile(r"<form[^>]*method=\"post\"[^>]*>(.*?)</form>", re.S | re.I)
