@@ -23,17 +23,26 @@ LCP_TARGET_MS = 2500
 HTML_BUDGET = 14 * 1024
 
 PAINTS_JS = """() => new Promise(resolve => {
+    // Paints can come after the load event on a slow CPU: wait for both, buffered.
     const nav = performance.getEntriesByType('navigation')[0];
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    const done = lcp => resolve({
-        fcp: fcp ? fcp.startTime : null, lcp: lcp, ttfb: nav.responseStart,
+    const seen = {fcp: null, lcp: null};
+    const done = () => resolve({
+        fcp: seen.fcp, lcp: seen.lcp, ttfb: nav.responseStart,
         load: nav.loadEventEnd, encoded: nav.encodedBodySize, decoded: nav.decodedBodySize,
     });
+    const check = () => { if (seen.fcp !== null && seen.lcp !== null) done(); };
+    new PerformanceObserver(list => {
+        for (const e of list.getEntries()) {
+            if (e.name === 'first-contentful-paint') seen.fcp = e.startTime;
+        }
+        check();
+    }).observe({type: 'paint', buffered: true});
     new PerformanceObserver(list => {
         const entries = list.getEntries();
-        done(entries[entries.length - 1].startTime);
+        seen.lcp = entries[entries.length - 1].startTime;
+        check();
     }).observe({type: 'largest-contentful-paint', buffered: true});
-    setTimeout(() => done(null), 5000);
+    setTimeout(done, 15000);
 })"""
 
 
