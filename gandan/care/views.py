@@ -334,6 +334,7 @@ def member_sheet(request, pk: int):
 def household_card(request, pk: int):
     """Printable card of one household (A5)."""
     household = household_selectors.household_get_for(user=request.user, pk=pk)
+    record_access(request=request, obj=household)  # reads by others than the member in charge
     return render(
         request,
         "care/household_card.html",

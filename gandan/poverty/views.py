@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gandan import access
+from gandan.audit.services import record_access
 from gandan.households import selectors as household_selectors
 from gandan.org.models import Unit
 from gandan.poverty import selectors, services, standards
@@ -98,6 +99,7 @@ def unit_detail(request, pk: int):
 @require_GET
 def household_detail(request, pk: int):
     household = household_selectors.household_get_for(user=request.user, pk=pk)
+    record_access(request=request, obj=household)  # reads by others than the member in charge
     return render(
         request,
         "poverty/household_detail.html",

@@ -213,3 +213,14 @@ def test_an_api_read_of_a_household_is_logged_with_the_tokens_owner(client, worl
     assert (
         entries_of(world.h1).filter(action=LogEntry.Action.ACCESS, actor=world.secretary).exists()
     )
+
+
+@pytest.mark.parametrize("name", ["care:household_card", "poverty:household"])
+def test_other_full_record_pages_log_reads_too(client, world, name):
+    client.force_login(world.committee)
+    assert client.get(reverse(name, args=[world.h1.pk])).status_code == 200
+    assert entries_of(world.h1).filter(action=LogEntry.Action.ACCESS).exists()
+    client.force_login(world.member_user)
+    before = entries_of(world.h1).count()
+    client.get(reverse(name, args=[world.h1.pk]))
+    assert entries_of(world.h1).count() == before
