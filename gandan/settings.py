@@ -163,6 +163,11 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_THOUSAND_SEPARATOR = True
 
+# Uploaded documents (twinning agreements) are personal-data adjacent: never served as static
+# files, only through views that check the reader's scope. Keep MEDIA_ROOT out of the web root.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "/media/"  # not routed: downloads go through scoped views
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request when it is missing
