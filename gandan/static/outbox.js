@@ -47,8 +47,26 @@
     return body;
   }
 
+  function vnDate(iso) {
+    var p = (iso || "").split("-");
+    return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : iso;
+  }
   function label(item) {
-    return (item.name || "") + " — " + item.body.visited_on;
+    return (item.name || "") + " — " + vnDate(item.body.visited_on);
+  }
+
+  // A message for the next page, as the plain POST's flash message would give.
+  var FLASH = "gandan.flash";
+  function showFlash() {
+    var text = "";
+    try { text = window.sessionStorage.getItem(FLASH) || ""; window.sessionStorage.removeItem(FLASH); } catch (e) { return; }
+    var main = document.getElementById("main");
+    if (!text || !main) return;
+    var p = document.createElement("p");
+    p.className = "msg success";
+    p.setAttribute("role", "status");
+    p.textContent = text;
+    main.insertBefore(p, main.firstChild);
   }
 
   function render() {
@@ -126,6 +144,7 @@
       if (result.done) {
         delete current[uuid];
         save(current);
+        try { window.sessionStorage.setItem(FLASH, "Đã ghi lần thăm " + (item.name || "") + " ngày " + vnDate(item.body.visited_on) + "."); } catch (e) { /* no message */ }
         window.location.assign(form.getAttribute("data-done"));
         return;
       }
@@ -147,6 +166,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     var forms = document.querySelectorAll("form[data-outbox]");
     for (var i = 0; i < forms.length; i++) forms[i].addEventListener("submit", onSubmit);
+    showFlash();
     render();
     flush();
   });
