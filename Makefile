@@ -40,8 +40,6 @@ browser:
 bench-browser: $(BIN)/.installed browser
 	GANDAN_BENCH_RUNS=3 $(BIN)/python -m pytest tests/e2e -m browser -k perf -s -q
 
-bench: bench-browser
-
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -75,4 +73,5 @@ bench-sqlite: $(BIN)/.installed
 	GANDAN_DEMO=1 DATABASE_URL=sqlite:////tmp/gandan-bench.sqlite3 $(BIN)/python manage.py migrate --verbosity 0
 	GANDAN_DEMO=1 DATABASE_URL=sqlite:////tmp/gandan-bench.sqlite3 $(BIN)/python manage.py bench
 
-bench: bench-db bench-sqlite
+## All benchmarks: province scale on PostgreSQL, the demo on SQLite, the phone in the browser.
+bench: bench-db bench-sqlite bench-browser

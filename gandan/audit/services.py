@@ -92,3 +92,14 @@ def log_redact(*, objects: list[tuple[str, int]], replacement: str) -> int:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL gandan.audit_redact = 'off'")
     return total
+
+
+def log_update(*, obj, changes: dict[str, tuple]) -> LogEntry:
+    """Audit a change written with `QuerySet.update()` (a compare-and-set that model signals
+    never see), in the caller's transaction. `changes` maps a field to (before, after)."""
+    return LogEntry.objects.log_create(
+        obj,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        changes={field: [str(before), str(after)] for field, (before, after) in changes.items()},
+    )

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from gandan import access
 from gandan.audit.services import record_access
 from gandan.households import selectors, services
-from gandan.org.models import Member
 
 router = Router(tags=["households"])
 
@@ -156,7 +156,10 @@ def assignment_list(request, params: Query[AssignmentParams]):
 )
 def assignment_create(request, payload: AssignmentIn):
     household = selectors.household_get_for(user=request.user, pk=payload.household_id)
-    member = Member.objects.filter(pk=payload.member_id).first()
+    if not access.managed_households_for(request.user).filter(pk=household.pk).exists():
+        return 403, {"detail": "Chỉ bí thư chi bộ hoặc đảng ủy mới phân công được."}
+    # Only members the caller may see: the answer must not tell whether others exist.
+    member = access.members_for(request.user).filter(pk=payload.member_id).first()
     if member is None:
         raise DjangoValidationError({"member": "Không tìm thấy đảng viên này."})
     try:

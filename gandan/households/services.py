@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from gandan import access
+from gandan.audit.services import log_update
 from gandan.households.models import Assignment, Household
 from gandan.lib.dates import today
 from gandan.org.models import Member, Unit
@@ -107,6 +108,8 @@ def _end(assignment: Assignment, on: datetime.date) -> None:
     ended = Assignment.objects.filter(pk=assignment.pk, ends_on__isnull=True).update(ends_on=on)
     if not ended:
         raise ValidationError(TAKEN % {"household": assignment.household.head_name})
+    assignment.ends_on = on
+    log_update(obj=assignment, changes={"ends_on": (None, on)})
 
 
 @transaction.atomic
