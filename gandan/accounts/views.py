@@ -11,6 +11,7 @@ from gandan import access
 from gandan.accounts import services
 from gandan.accounts.forms import LoginForm, SetPasswordWithCodeForm
 from gandan.accounts.models import SetupCode
+from gandan.lib.forms import add_rule_errors
 from gandan.org import selectors as org_selectors
 
 
@@ -45,14 +46,6 @@ def logout_everywhere(request):
     return redirect("accounts:login")
 
 
-def _errors_to_form(form, error: ValidationError, default_field: str | None = None) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else default_field, errors)
-    else:
-        form.add_error(default_field, error)
-
-
 @require_http_methods(["GET", "POST"])
 def setup_password(request):
     """A member sets a password with the one-time code (no login needed)."""
@@ -66,7 +59,7 @@ def setup_password(request):
             )
         except ValidationError as error:
             # Password rules come as a plain list: they belong next to the new password.
-            _errors_to_form(form, error, default_field="new_password1")
+            add_rule_errors(form, error, default_field="new_password1")
         else:
             messages.success(request, _("Đã đặt mật khẩu. Xin đăng nhập bằng số điện thoại."))
             return redirect("accounts:login")

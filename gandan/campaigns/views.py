@@ -13,17 +13,10 @@ from gandan import access
 from gandan.campaigns import forms, selectors, services
 from gandan.campaigns.models import QUANTITY_LABEL
 from gandan.lib.dates import today
+from gandan.lib.forms import add_rule_errors
 from gandan.org import selectors as org_selectors
 
 RECENT_RECORDS = 200
-
-
-def _show_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -60,7 +53,7 @@ def campaign_create(request):
         try:
             campaign = services.campaign_create(actor=request.user, **data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã phát động phong trào."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -83,7 +76,7 @@ def campaign_edit(request, pk: int):
         try:
             services.campaign_update(actor=request.user, campaign=campaign, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu phong trào."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -151,7 +144,7 @@ def participation_create(request, pk: int):
                 token=data["token"],
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             if created:
                 messages.success(
@@ -192,7 +185,7 @@ def review_open(request, pk: int, member_pk: int):
                 actor=request.user, campaign=campaign, member=member, **form.cleaned_data
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã mở kiểm điểm trách nhiệm."))
             return redirect("campaigns:review", pk=review.pk)
@@ -223,7 +216,7 @@ def review_detail(request, pk: int):
             try:
                 services.review_update(actor=request.user, review=review, **form.cleaned_data)
             except ValidationError as exc:
-                _show_errors(form, exc)
+                add_rule_errors(form, exc)
             else:
                 messages.success(request, _("Đã lưu kiểm điểm."))
                 return redirect("campaigns:review", pk=review.pk)

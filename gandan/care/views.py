@@ -12,19 +12,9 @@ from gandan.care import selectors, services
 from gandan.care.forms import ConcernActionForm, ConcernFilterForm, VisitEditForm, VisitForm
 from gandan.care.models import Concern
 from gandan.households import selectors as household_selectors
+from gandan.lib.forms import add_rule_errors
 from gandan.org import selectors as org_selectors
 from gandan.org.models import Unit
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            target = name if name in form.fields else None
-            for e in errors:
-                form.add_error(target, e)
-    else:
-        for m in exc.messages:
-            form.add_error(None, m)
 
 
 @login_required
@@ -140,7 +130,7 @@ def visit_new(request, pk: int):
                 data=form.to_input(household.pk),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_rule_errors(form, exc)
         except services.VisitConflict as exc:
             form.add_error(None, exc.message)
         except LookupError:
@@ -185,7 +175,7 @@ def visit_edit(request, uuid):
         try:
             services.visit_update(actor=request.user, visit=visit, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã sửa lần thăm; bản cũ vẫn được lưu."))
             return redirect("care:visit", uuid=visit.uuid)

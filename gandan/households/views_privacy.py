@@ -16,6 +16,7 @@ from gandan.audit.services import record_access
 from gandan.households import privacy as rights
 from gandan.households.forms_privacy import ConsentForm, HouseholdCorrectForm
 from gandan.households.models import Household
+from gandan.lib.forms import add_rule_errors
 
 
 def _household(request, pk: int) -> Household:
@@ -25,14 +26,6 @@ def _household(request, pk: int) -> Household:
     if not access.managed_households_for(request.user).filter(pk=household.pk).exists():
         raise PermissionDenied
     return household
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -76,7 +69,7 @@ def privacy_correct(request, pk: int):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
         else:
             messages.success(request, _("Đã sửa thông tin của hộ."))
             return redirect("households:privacy", pk=household.pk)
@@ -96,7 +89,7 @@ def privacy_consent(request, pk: int):
                 actor=request.user, household=household, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
         else:
             messages.success(request, _("Đã ghi sự đồng ý và mục đích xử lý dữ liệu."))
             return redirect("households:privacy", pk=household.pk)

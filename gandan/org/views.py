@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gandan import access
+from gandan.lib.forms import apply_service
 from gandan.org import selectors, services
 from gandan.org.forms import MemberForm
 from gandan.org.models import Unit
@@ -35,19 +36,6 @@ def commune_detail(request, pk: int):
     )
 
 
-def _apply(form, service, **kwargs):
-    """Run a service with the form's data; rule errors go back next to their fields."""
-    try:
-        return service(**kwargs, **form.cleaned_data)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_create(request, cell_pk: int):
@@ -58,7 +46,7 @@ def member_create(request, cell_pk: int):
         raise PermissionDenied
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        member = _apply(form, services.member_create, actor=request.user, cell=cell)
+        member = apply_service(form, services.member_create, actor=request.user, cell=cell)
         if member:
             messages.success(request, _("Đã thêm đảng viên %(name)s.") % {"name": member})
             return redirect("care:member", pk=member.pk)
@@ -74,7 +62,7 @@ def member_update(request, pk: int):
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         # The service re-reads the row under a lock and saves only what changed.
-        if _apply(form, services.member_update, actor=request.user, member=member):
+        if apply_service(form, services.member_update, actor=request.user, member=member):
             messages.success(request, _("Đã lưu thông tin đảng viên."))
             return redirect("care:member", pk=member.pk)
     return render(

@@ -13,20 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gandan import access
 from gandan.audit.services import record_access
 from gandan.households import selectors as household_selectors
+from gandan.lib.forms import add_rule_errors
 from gandan.org.models import Unit
 from gandan.poverty import selectors, services, standards
 from gandan.poverty.forms import AssessmentForm, ReviewAdvanceForm, ReviewOpenForm, TargetForm
 from gandan.poverty.models import Review
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for e in errors:
-                form.add_error(name if name in form.fields else None, e)
-    else:
-        for m in exc.messages:
-            form.add_error(None, m)
 
 
 def _year_param(request, default: int | None) -> int | None:
@@ -135,7 +126,7 @@ def assessment_new(request, pk: int):
         try:
             services.assessment_record(actor=request.user, household=household, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi kết quả rà soát của hộ %(h)s.") % {"h": household})
             return redirect("poverty:household", pk=household.pk)
@@ -173,7 +164,7 @@ def target_new(request, pk: int):
         try:
             services.target_create(actor=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã đặt chỉ tiêu."))
             return redirect("poverty:targets", pk=unit.pk)
@@ -195,7 +186,7 @@ def target_edit(request, pk: int):
         try:
             services.target_update(actor=request.user, target=target, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_rule_errors(form, exc)
         else:
             messages.success(request, _("Đã sửa chỉ tiêu."))
             return redirect("poverty:targets", pk=target.unit_id)

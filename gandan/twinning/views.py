@@ -12,23 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gandan import access
+from gandan.lib.forms import apply_service
 from gandan.org.models import Member, Unit
 from gandan.poverty.models import Target
 from gandan.twinning import forms, selectors, services
 from gandan.twinning.models import Agreement, Candidate, Side
-
-
-def _apply(form, service, **kwargs):
-    """Run a service with the form's data; rule errors go back next to their fields."""
-    try:
-        return service(**kwargs, **form.cleaned_data)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
 
 
 def _form_page(request, form, title, back="", *, agreement=None, lead="", multipart=False):
@@ -93,7 +81,7 @@ def agreement_create(request):
         request.POST or None, request.FILES or None, committees=committees, cells=cells
     )
     if request.method == "POST" and form.is_valid():
-        agreement = _apply(form, services.agreement_create, actor=request.user)
+        agreement = apply_service(form, services.agreement_create, actor=request.user)
         if agreement:
             messages.success(request, _("Đã lập giao ước kết nghĩa với năm nội dung phối hợp."))
             return redirect("twinning:detail", pk=agreement.pk)
@@ -216,7 +204,7 @@ def task_create(request, pk: int):
         initial["content"] = agreement.contents.filter(kind=int(request.GET["content"])).first()
     form = forms.TaskForm(request.POST or None, agreement=agreement, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if _apply(form, services.task_create, actor=request.user, agreement=agreement):
+        if apply_service(form, services.task_create, actor=request.user, agreement=agreement):
             messages.success(request, _("Đã giao nhiệm vụ."))
             return redirect("twinning:detail", pk=agreement.pk)
     return _form_page(request, form, _("Giao nhiệm vụ"), agreement=agreement)
@@ -234,7 +222,7 @@ def task_update(request, pk: int):
         initial={"status": task.status, "done_on": task.done_on, "result": task.result},
     )
     if request.method == "POST" and form.is_valid():
-        if _apply(form, services.task_update, actor=request.user, task=task):
+        if apply_service(form, services.task_update, actor=request.user, task=task):
             messages.success(request, _("Đã ghi kết quả nhiệm vụ."))
             return redirect("twinning:detail", pk=agreement.pk)
     return _form_page(request, form, task.title, agreement=agreement, lead=task.assignee)
@@ -262,7 +250,9 @@ def contribution_create(request, pk: int):
         .order_by("head_name", "pk"),
     )
     if request.method == "POST" and form.is_valid():
-        if _apply(form, services.contribution_record, actor=request.user, agreement=agreement):
+        if apply_service(
+            form, services.contribution_record, actor=request.user, agreement=agreement
+        ):
             messages.success(request, _("Đã ghi đóng góp."))
             return redirect("twinning:detail", pk=agreement.pk)
     return _form_page(request, form, _("Ghi đóng góp"), agreement=agreement)
@@ -282,7 +272,9 @@ def review_create(request, pk: int):
         initial={"period_start": agreement.starts_on, "period_end": agreement.ends_on},
     )
     if request.method == "POST" and form.is_valid():
-        review = _apply(form, services.review_create, actor=request.user, agreement=agreement)
+        review = apply_service(
+            form, services.review_create, actor=request.user, agreement=agreement
+        )
         if review:
             messages.success(request, _("Đã lưu báo cáo, số liệu lấy từ sổ sách."))
             return redirect("twinning:review", pk=review.pk)
@@ -326,7 +318,7 @@ def review_update(request, pk: int):
         initial={name: getattr(review, name) for name in services.REVIEW_TEXT_FIELDS},
     )
     if request.method == "POST" and form.is_valid():
-        if _apply(form, services.review_update, actor=request.user, review=review):
+        if apply_service(form, services.review_update, actor=request.user, review=review):
             messages.success(request, _("Đã lưu báo cáo."))
             return redirect("twinning:review", pk=review.pk)
     return _form_page(request, form, str(review), agreement=review.agreement)
@@ -348,7 +340,7 @@ def share_create(request, pk: int):
         members=selectors.partner_members(agreement=agreement, side=Side.HELPING),
     )
     if request.method == "POST" and form.is_valid():
-        if _apply(form, services.share_grant, actor=request.user, agreement=agreement):
+        if apply_service(form, services.share_grant, actor=request.user, agreement=agreement):
             messages.success(request, _("Đã chia sẻ thông tin hộ với đảng viên."))
             return redirect("twinning:detail", pk=agreement.pk)
     return _form_page(
@@ -413,7 +405,7 @@ def candidate_create(request):
         agreements=agreements,
     )
     if request.method == "POST" and form.is_valid():
-        candidate = _apply(form, services.candidate_create, actor=request.user)
+        candidate = apply_service(form, services.candidate_create, actor=request.user)
         if candidate:
             messages.success(request, _("Đã đưa vào diện theo dõi, bồi dưỡng."))
             return redirect("twinning:candidate", pk=candidate.pk)
@@ -477,7 +469,7 @@ def candidate_advance(request, pk: int):
     if not services.can_advance(request.user, candidate, stage):
         raise PermissionDenied
     if form.is_valid():
-        if _apply(form, services.candidate_advance, actor=request.user, candidate=candidate):
+        if apply_service(form, services.candidate_advance, actor=request.user, candidate=candidate):
             messages.success(
                 request, _("Đã ghi giai đoạn “%(s)s”.") % {"s": Candidate.Stage(stage).label}
             )
