@@ -15,6 +15,8 @@ def home(request):
         return redirect("care:mine")
     if scope.cell_ids and not scope.commune_ids:
         return redirect("care:cell", pk=min(scope.cell_ids))
+    if scope.is_viewer_only:
+        return redirect("reports:index")  # the higher level reads aggregates, nothing else
     if scope.commune_ids or scope.is_admin or scope.province_ids:
         return redirect("org:communes")
     return render(request, "no_role.html")

@@ -36,7 +36,7 @@ def test_home_sends_each_role_to_its_page(client, world):
         world.member_user: reverse("care:mine"),
         world.secretary: reverse("care:cell", args=[world.cell_a1.pk]),
         world.committee: reverse("org:communes"),
-        world.viewer: reverse("org:communes"),
+        world.viewer: reverse("reports:index"),
     }
     for user, url in expected.items():
         login(client, user)
