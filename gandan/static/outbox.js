@@ -165,7 +165,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var forms = document.querySelectorAll("form[data-outbox]");
-    for (var i = 0; i < forms.length; i++) forms[i].addEventListener("submit", onSubmit);
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].addEventListener("submit", onSubmit);
+      forms[i].setAttribute("data-outbox-ready", "");  // kept offline from here on
+    }
     showFlash();
     render();
     flush();
