@@ -144,7 +144,7 @@
       if (result.done) {
         delete current[uuid];
         save(current);
-        try { window.sessionStorage.setItem(FLASH, "Đã ghi lần thăm " + (item.name || "") + " ngày " + vnDate(item.body.visited_on) + "."); } catch (e) { /* no message */ }
+        try { window.sessionStorage.setItem(FLASH, "Đã ghi lần thăm hộ " + (item.name || "").split(" · ")[0] + ", ngày " + vnDate(item.body.visited_on) + "."); } catch (e) { /* no message */ }
         window.location.assign(form.getAttribute("data-done"));
         return;
       }

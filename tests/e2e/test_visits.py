@@ -84,6 +84,8 @@ def test_member_sees_overdue_households_first_and_records_a_visit_in_few_taps(ph
     phone.page.get_by_role("button", name="Lưu lần thăm").tap()  # tap 4
 
     expect(phone.page.get_by_role("heading", name="Hộ tôi phụ trách")).to_be_visible()
+    # Sent by the outbox, confirmed as the plain form would be.
+    expect(phone.page.get_by_role("status")).to_contain_text("Đã ghi lần thăm hộ Vàng A Sử")
     # Visited today: no longer first, no longer flagged.
     expect(cards(phone).last.locator(".title")).to_have_text("Vàng A Sử")
     expect(cards(phone).last).not_to_have_class(re.compile(r"\bflag\b"))
